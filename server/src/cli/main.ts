@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { version } from '../../../package.json';
+import { registerCommands } from './commands';
+
+/** Entry point of the `spl` executable. Each subcommand lives in commands/<name>.ts. */
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('spl')
+    .description('Lint, expand, format and run Splunk SPL searches and detections.')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+  registerCommands(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    // commander has already printed help, version or the usage error.
+    if (typeof code === 'number') process.exitCode = code === 0 ? 0 : 2;
+    else {
+      process.stderr.write(`spl: ${(error as Error).message}\n`);
+      process.exitCode = 2;
+    }
+  }
+}
+
+void main(process.argv);
