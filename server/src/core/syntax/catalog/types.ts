@@ -39,3 +39,9 @@ export interface FunctionInfo {
   readonly summary: string;
   readonly example: string;
 }
+
+/** The hover prose of a command, kept apart from its facts so each file stays readable. */
+export type CommandDoc = Pick<CommandInfo, 'summary' | 'syntax' | 'example' | 'options'>;
+
+/** The hover prose of a function. */
+export type FunctionDoc = Pick<FunctionInfo, 'summary' | 'example'>;

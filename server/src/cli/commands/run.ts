@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { runSearch, type RunMessage, type RunResult } from '../../core/engine/run';
+import { loadMacroFiles } from '../../core/macros';
+import { detectionFilterMacroName } from '../../core/syntax/documents';
+import { readInput } from '../io';
+import { formatDiagnostic } from '../report';
+import { testDatasets } from '../runInputs';
+import { splSourceOf, type SplSource } from '../splSource';
+import { formatTable } from '../table';
+import { defaultMacroPaths } from './expand';
+
+interface RunOptions {
+  data?: string[];
+  macros?: string[];
+  props?: string[];
+  lookups?: string[];
+  format: string;
+  tz: string;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('Run a search or a detection locally over event files and print its results.')
+    .argument('<file>', 'a .spl file, a detection .yml (its search:), or - for standard input')
+    .option('--data <paths...>', "event files or folders (default: the detection's test data)")
+    .option(
+      '--macros <paths...>',
+      'macros.conf, macro .yml files or folders (default: the nearest macros/ folder or macros.conf)',
+    )
+    .option('--props <paths...>', 'props.conf/transforms.conf files with search-time fields')
+    .option('--lookups <paths...>', 'CSV lookup files or folders holding them')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--tz <zone>', 'IANA time zone for ctime and strftime', 'UTC')
+    .action(async (file: string, options: RunOptions) => {
+      process.exitCode = await runCommand(file, options);
+    });
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`spl run: ${message}\n`);
+  return 2;
+}
+
+/** Exit 0 when the search ran (even with no rows), 1 when it has errors, 2 on usage or IO errors. */
+async function runCommand(file: string, options: RunOptions): Promise<number> {
+  if (options.format !== 'table' && options.format !== 'json') {
+    return usageError(`--format takes table or json, not '${options.format}'.`);
+  }
+  const missing = (options.data ?? []).find((path) => !existsSync(path));
+  if (missing !== undefined) return usageError(`the data path ${missing} does not exist.`);
+  let source: SplSource;
+  try {
+    source = splSourceOf(readInput(file));
+  } catch (error) {
+    return usageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const macros = loadMacroFiles(options.macros ?? defaultMacroPaths(file));
+  const result = await runSearch({
+    text: source.spl,
+    macroIndex: macros.index,
+    implicitFilterMacros: source.detectionName ? [detectionFilterMacroName(source.detectionName)] : [],
+    datasets: options.data
+      ? options.data.map((path) => ({ path }))
+      : testDatasets(source.path, source.tests),
+    fieldConfigFiles: options.props ?? [],
+    lookupPaths: options.lookups ?? [],
+    timezone: options.tz,
+  });
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(toJson(result, source))}\n`);
+  else process.stdout.write(formatReport(result, source, process.stdout.columns ?? 100));
+  for (const d of [...macros.diagnostics, ...source.diagnostics]) {
+    process.stderr.write(`${formatDiagnostic('file' in d ? String(d.file) : source.path, d)}\n`);
+  }
+  const failed = [...result.messages, ...source.diagnostics, ...macros.diagnostics].some(
+    (m) => m.severity === 'error',
+  );
+  return failed ? 1 : 0;
+}
+
+/** `spl run --format json`: exactly fields, results, stages and messages; ranges in the file. */
+export function toJson(result: RunResult, source: SplSource) {
+  return {
+    fields: result.fields,
+    results: result.results,
+    stages: result.stages.map((s) => ({ command: s.command, in: s.in, out: s.out, ms: s.ms })),
+    messages: result.messages.map((m) => ({
+      severity: m.severity,
+      code: m.code,
+      message: m.message,
+      range: m.range ? source.toFileRange(m.range) : null,
+    })),
+  };
+}
+
+function formatMessage(message: RunMessage, source: SplSource): string {
+  if (!message.range) return `${source.path}: ${message.severity} ${message.code} ${message.message}`;
+  const { line, column } = source.toFileRange(message.range).start;
+  return `${source.path}:${line + 1}:${column + 1} ${message.severity} ${message.code} ${message.message}`;
+}
+
+function formatStages(result: RunResult): string {
+  const width = Math.max(7, ...result.stages.map((s) => s.command.length));
+  const line = (command: string, rowsIn: string, out: string, ms: string) =>
+    `  ${command.padEnd(width)}  ${rowsIn.padStart(9)}  ${out.padStart(9)}  ${ms.padStart(9)}`;
+  const rows = result.stages.map((s) =>
+    line(s.command, String(s.in), String(s.out), s.ms.toFixed(1)),
+  );
+  return `Stages:\n${line('command', 'in', 'out', 'ms')}\n${rows.join('\n')}\n`;
+}
+
+/** The results table, then the per-stage counts, then the messages. */
+export function formatReport(result: RunResult, source: SplSource, width: number): string {
+  const parts: string[] = [];
+  if (result.stages.length > 0) {
+    parts.push(formatTable(result.fields, result.results, width), formatStages(result));
+  }
+  if (result.messages.length > 0) {
+    parts.push(`Messages:\n${result.messages.map((m) => formatMessage(m, source)).join('\n')}\n`);
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,46 @@
+import { expandMacros, scanMacroText, type EvalOutcome, type MacroIndex } from '../macros';
+import { parseSpl } from '../syntax';
+import { detectionFilterMacroName } from '../syntax/documents';
+import type { Diagnostic } from '../text/diagnostic';
+import { LineIndex } from '../text/lineIndex';
+import { ctimeFieldRule, filterMacroRules } from './detectionRules';
+import { applySeverities, type SeverityOverrides } from './rules';
+import { fourBackticks, macrosInQuotes } from './textRules';
+
+export interface LintContext {
+  readonly index: MacroIndex;
+  /** The detection's file name (`x.yml`): enables the `<name>_filter` convention checks. */
+  readonly detectionFileName?: string;
+  readonly severities?: SeverityOverrides;
+  /** Lets iseval macros and validations be checked (see ExpandOptions). */
+  readonly evaluateEval?: (expression: string) => EvalOutcome;
+}
+
+/**
+ * The macro rules for a search as the user wrote it: what expansion reports (undefined macros,
+ * arity, named arguments, cycles, limits), calls inside quotes, backtick runs, and, for a
+ * detection, security_content's filter and ctime conventions. Ranges are in `text`.
+ */
+export function lintSpl(text: string, context: LintContext): Diagnostic[] {
+  const { index, detectionFileName } = context;
+  const lines = new LineIndex(text);
+  const tokens = scanMacroText(text);
+  const filterName =
+    detectionFileName === undefined
+      ? undefined
+      : detectionFilterMacroName(detectionFileName.replace(/^.*[\\/]/, ''));
+  const expansion = expandMacros(text, index, {
+    ...(filterName ? { implicitFilterMacros: [filterName] } : {}),
+    ...(context.evaluateEval ? { evaluateEval: context.evaluateEval } : {}),
+  });
+  const { pipeline } = parseSpl(text);
+  const diagnostics: Diagnostic[] = [
+    ...expansion.diagnostics,
+    ...macrosInQuotes(text, tokens, index, lines),
+    ...fourBackticks(text, tokens, lines),
+    ...(filterName ? filterMacroRules(text, tokens, pipeline, filterName, lines) : []),
+    ...ctimeFieldRule(text, pipeline, index, lines),
+  ];
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return applySeverities(diagnostics, context.severities);
+}

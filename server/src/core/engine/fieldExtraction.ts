@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseEvalExpression } from '../syntax';
+import { checkEvalExpression, evaluate, type EvalContext } from './expressions';
+import { findResourcesDir, loadFieldConfig, type CompileEval } from './fields';
+import type { RunMessage } from './run';
+import type { Row } from './value';
+
+export interface FieldExtraction {
+  readonly extract: (row: Row) => Row;
+  /** Problems in the configuration files; they point into those files, not the search. */
+  readonly messages: RunMessage[];
+  /**
+   * True when a field's values are copied verbatim from `_raw`, so that a search on it can be
+   * pre-filtered by its literal text (see searchLiterals).
+   */
+  readonly fieldValueInRaw: (field: string) => boolean;
+}
+
+function compileEvalWith(context: EvalContext): CompileEval {
+  return (text) => {
+    const parsed = parseEvalExpression(text);
+    const problems = [
+      ...parsed.diagnostics,
+      ...(parsed.expression ? checkEvalExpression(parsed.expression) : []),
+    ];
+    const firstError = problems.find((d) => d.severity === 'error');
+    if (!parsed.expression || firstError)
+      return { error: firstError?.message ?? 'empty expression' };
+    const expression = parsed.expression;
+    return { evaluate: (row) => evaluate(expression, row, context) };
+  };
+}
+
+/** Index-time fields: set by the reader, never copied verbatim from an event's text. */
+const METADATA_FIELDS = new Set([
+  'host',
+  'source',
+  'sourcetype',
+  'index',
+  'linecount',
+  'splunk_server',
+]);
+
+/**
+ * Fields a props.conf sets by EVAL-, FIELDALIAS- or LOOKUP-: their values are computed, so their
+ * text need not appear in `_raw`.
+ */
+function computedFields(files: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of files) {
+    if (!basename(file).endsWith('props.conf')) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(/^\s*EVAL-([^\s=]+)\s*=/gm)) names.add(match[1] as string);
+    for (const match of text.matchAll(/^\s*(?:FIELDALIAS|LOOKUP)-[^=]*=(.*)$/gm)) {
+      // Every name on the line, sources included: erring this way only pre-filters less.
+      for (const word of (match[1] as string).split(/\s+/))
+        if (word) names.add(word.replace(/"/g, ''));
+    }
+  }
+  return names;
+}
+
+/**
+ * Search-time field extraction for a run: the built-in Sysmon configuration plus the given
+ * props.conf/transforms.conf files. A field counts as verbatim in `_raw` only when its name is
+ * an event's own (Sysmon's EventData names start with a capital letter) and no configuration
+ * computes it; that keeps the literal pre-filter from dropping events it should keep.
+ */
+export function createFieldExtraction(
+  files: readonly string[],
+  context: EvalContext,
+): FieldExtraction {
+  const { extractor, diagnostics } = loadFieldConfig({
+    builtin: true,
+    files: [...files],
+    compileEval: compileEvalWith(context),
+  });
+  const resources = findResourcesDir();
+  const confFiles = [...(resources ? [`${resources}/sysmon/props.conf`] : []), ...files];
+  const computed = computedFields(confFiles);
+  return {
+    extract: (row) => {
+      extractor.apply(row);
+      return row;
+    },
+    messages: diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: `${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.message}`,
+    })),
+    fieldValueInRaw: (field) =>
+      /^[A-Z]/.test(field) && !computed.has(field) && !METADATA_FIELDS.has(field),
+  };
+}

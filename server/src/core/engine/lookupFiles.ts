@@ -1,0 +1,67 @@
+import { parse } from 'csv-parse/sync';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Row } from './value';
+
+/** Lookup tables bigger than this are refused rather than read into memory. */
+export const MAX_LOOKUP_BYTES = 64 * 1024 * 1024;
+
+export type LookupLoad = { readonly rows: Row[] } | { readonly error: string };
+
+/**
+ * Finds a lookup's CSV file: each path is a CSV file (matched by its name, with or without
+ * `.csv`) or a folder holding `<table>` or `<table>.csv`.
+ */
+async function locate(table: string, paths: readonly string[]): Promise<string | undefined> {
+  const names = table.toLowerCase().endsWith('.csv') ? [table] : [table, `${table}.csv`];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) continue;
+    if (info.isFile()) {
+      if (names.includes(basename(path))) return path;
+      continue;
+    }
+    for (const name of names) {
+      const candidate = join(path, name);
+      if ((await stat(candidate).catch(() => undefined))?.isFile()) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Reads a CSV lookup: the first line names the columns; empty cells give no field. */
+export async function loadLookupTable(
+  table: string,
+  paths: readonly string[],
+): Promise<LookupLoad> {
+  const file = await locate(table, paths);
+  if (!file) {
+    return {
+      error:
+        paths.length === 0
+          ? `No lookup folder was given, so the lookup '${table}' cannot be read (give --lookups).`
+          : `No CSV file for the lookup '${table}' in ${paths.join(', ')}.`,
+    };
+  }
+  try {
+    if ((await stat(file)).size > MAX_LOOKUP_BYTES) {
+      return { error: `The lookup file ${file} is larger than ${MAX_LOOKUP_BYTES} bytes.` };
+    }
+    const records = parse(await readFile(file, 'utf8'), {
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      relax_column_count: true,
+    }) as Record<string, string>[];
+    return {
+      rows: records.map((record) => {
+        const row: Row = new Map();
+        for (const [column, value] of Object.entries(record))
+          if (value !== '') row.set(column, value);
+        return row;
+      }),
+    };
+  } catch (error) {
+    return { error: `Cannot read the lookup file ${file}: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,64 @@
+import type { Aggregation, FieldName } from '../../syntax/ast';
+import { aggregationOutputName, createAggregator, type Aggregator } from '../aggregations';
+import type { EvalContext } from '../expressions';
+import { scalarToString, valuesOf, type Row, type Scalar } from '../value';
+import type { PlanningContext } from '../plan/types';
+
+/**
+ * The groups an event falls in for `by a b c`: one per combination of values, since a multivalue
+ * by-field splits the event (spl-semantics.md "Transforming and other commands"). When a by-field
+ * is missing the event is in no group, and `missing` says which fields were absent.
+ */
+export type GroupSplit =
+  | { readonly kind: 'groups'; readonly combinations: readonly (readonly Scalar[])[] }
+  | { readonly kind: 'missing'; readonly fields: readonly number[] };
+
+export function splitByFields(row: Row, by: readonly FieldName[]): GroupSplit {
+  let combinations: Scalar[][] = [[]];
+  const missing: number[] = [];
+  by.forEach((field, index) => {
+    const values = valuesOf(row.get(field.name));
+    if (values.length === 0) {
+      missing.push(index);
+      return;
+    }
+    combinations =
+      values.length === 1
+        ? combinations.map((c) => [...c, values[0] as Scalar])
+        : combinations.flatMap((c) => values.map((v) => [...c, v]));
+  });
+  if (missing.length > 0) return { kind: 'missing', fields: missing };
+  return { kind: 'groups', combinations };
+}
+
+export function groupKey(values: readonly Scalar[]): string {
+  return values.map(scalarToString).join('\u0000');
+}
+
+/** Validates the aggregations at plan time; undefined when one of them cannot run. */
+export function planAggregations(
+  aggregations: readonly Aggregation[],
+  planning: PlanningContext,
+): { names: string[] } | undefined {
+  let valid = true;
+  for (const aggregation of aggregations) {
+    const probe = createAggregator(aggregation, planning.evalContext);
+    if (!isAggregator(probe)) {
+      planning.diagnostics.push(probe);
+      valid = false;
+    }
+  }
+  return valid ? { names: aggregations.map((a) => aggregationOutputName(a)) } : undefined;
+}
+
+export function isAggregator(value: ReturnType<typeof createAggregator>): value is Aggregator {
+  return 'add' in value;
+}
+
+/** Fresh aggregators for one group; planAggregations has already checked they all build. */
+export function newAggregators(
+  aggregations: readonly Aggregation[],
+  context: EvalContext,
+): Aggregator[] {
+  return aggregations.map((aggregation) => createAggregator(aggregation, context) as Aggregator);
+}

@@ -1,0 +1,116 @@
+import type { FieldName, StatsCommand } from '../../syntax/ast';
+import type { Aggregator } from '../aggregations';
+import {
+  bufferLimitReached,
+  engineDiagnostic,
+  type ExecutionContext,
+  type Operator,
+  type PlanningContext,
+} from '../plan/types';
+import type { Row, Scalar } from '../value';
+import { FieldPresence, absentFieldMessage } from './fieldPresence';
+import { groupKey, newAggregators, planAggregations, splitByFields } from './grouping';
+import { compareScalars } from './order';
+
+interface Group {
+  readonly values: readonly Scalar[];
+  readonly aggregators: Aggregator[];
+}
+
+/**
+ * `stats aggs by a b`: one row per group, by-fields first then the aggregations, groups in
+ * ascending by-field order. Events with a missing by-field are dropped and the run says how many.
+ */
+export function statsOperator(
+  command: StatsCommand,
+  planning: PlanningContext,
+): Operator | undefined {
+  const plan = planAggregations(command.aggregations, planning);
+  if (!plan) return undefined;
+  const { by, aggregations } = command;
+  return {
+    command: command.name,
+    range: command.range,
+    async *run(input, ctx) {
+      const groups = new Map<string, Group>();
+      const tracker = new DroppedByFields(by);
+      reading: for await (const row of input) {
+        const split = splitByFields(row, by);
+        tracker.observe(row, split.kind === 'missing' ? split.fields : undefined);
+        if (split.kind === 'missing') continue;
+        for (const values of split.combinations) {
+          const key = groupKey(values);
+          let group = groups.get(key);
+          if (!group) {
+            if (bufferLimitReached(ctx, groups.size, command.name, command.range)) break reading;
+            group = { values, aggregators: newAggregators(aggregations, ctx.evalContext) };
+            groups.set(key, group);
+          }
+          for (const aggregator of group.aggregators) aggregator.add(row);
+        }
+      }
+      tracker.report(ctx);
+      if (by.length === 0 && groups.size === 0) {
+        groups.set('', { values: [], aggregators: newAggregators(aggregations, ctx.evalContext) });
+      }
+      const ordered = [...groups.values()].sort((a, b) => compareGroups(a.values, b.values));
+      for (const group of ordered) yield resultRow(by, group, plan.names);
+    },
+  };
+}
+
+function compareGroups(a: readonly Scalar[], b: readonly Scalar[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const order = compareScalars(a[i] as Scalar, b[i] as Scalar);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+function resultRow(by: readonly FieldName[], group: Group, names: readonly string[]): Row {
+  const row: Row = new Map();
+  by.forEach((field, i) => row.set(field.name, group.values[i] as Scalar));
+  group.aggregators.forEach((aggregator, i) => {
+    const value = aggregator.result();
+    if (value !== undefined) row.set(names[i] as string, value);
+  });
+  return row;
+}
+
+/** Counts, per by-field, the events dropped because that field was missing. */
+export class DroppedByFields {
+  private readonly counts: number[];
+  private readonly presence: FieldPresence;
+  private events = 0;
+
+  constructor(private readonly by: readonly FieldName[]) {
+    this.counts = by.map(() => 0);
+    this.presence = new FieldPresence(by.map((f) => f.name));
+  }
+
+  observe(row: Row, missing: readonly number[] | undefined): void {
+    this.events++;
+    this.presence.observe(row);
+    if (missing) for (const i of missing) this.counts[i] = (this.counts[i] as number) + 1;
+  }
+
+  report(ctx: ExecutionContext): void {
+    const absent = new Map(this.presence.absent().map((a) => [a.field, a.suggestion]));
+    this.by.forEach((field, i) => {
+      const count = this.counts[i] as number;
+      if (count === 0) return;
+      const never = absent.has(field.name)
+        ? ` ${absentFieldMessage(field.name, absent.get(field.name))}`
+        : '';
+      ctx.report(
+        engineDiagnostic(
+          'warning',
+          'spl.engine.by-field-missing',
+          `${count} of ${this.events} events have no '${field.name}', so the by clause dropped them ` +
+            `(a null by-field drops the event; use fillnull first to keep them).${never}`,
+          field.range,
+        ),
+      );
+    });
+  }
+}

@@ -1,0 +1,22 @@
+/** Splunk search macros: reading definitions, the macro index, and expansion with a source map. */
+export type {
+  EvalOutcome,
+  ExpandOptions,
+  ExpansionLimits,
+  FileDiagnostic,
+  MacroCallSite,
+  MacroDefinition,
+} from './types';
+export { defaultExpansionLimits } from './types';
+export { MacroIndex, buildMacroIndex, type MacroFileText } from './macroIndex';
+export { loadMacroFiles, maxMacroFiles } from './loadFiles';
+export { expandMacros, conventionalFilterMacro, type ExpansionResult } from './expand';
+export { SourceMap, type OriginalLocation } from './sourceMap';
+export {
+  scanMacroText,
+  type ScannedArgument,
+  type ScannedCall,
+  type ScannedComment,
+  type ScannedString,
+  type ScannedToken,
+} from './scanner';

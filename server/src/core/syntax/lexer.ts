@@ -1,0 +1,193 @@
+/**
+ * SPL tokens. SPL's lexing depends on the command (in search `C:\Windows\*` is one term, in eval
+ * `a-b` is a subtraction), so the lexer is deliberately fine-grained and context free: the parser
+ * glues adjacent tokens (no gap between their offsets) into search terms where the search grammar
+ * wants them. Whitespace is skipped because gluing only needs offsets. Keywords are not tokens:
+ * they are case-sensitive in search, insensitive in eval, and double as field names, so the
+ * parser compares a word's image where a keyword may stand.
+ *
+ * Written by hand rather than with Chevrotain: chevrotain@11 is ESM-only and cannot be loaded by
+ * the project's test runner (`node --import tsx` compiles the repository's .ts files as CommonJS
+ * and then fails to resolve chevrotain's ESM-only dependencies). A single pass over character
+ * codes is also faster than a regex-per-token lexer.
+ */
+
+export type TokenKind =
+  | 'comment'
+  | 'macro'
+  | 'string'
+  | 'pipe'
+  | 'lbracket'
+  | 'rbracket'
+  | 'lparen'
+  | 'rparen'
+  | 'comma'
+  | 'compare'
+  | 'plus'
+  | 'minus'
+  | 'star'
+  | 'slash'
+  | 'percent'
+  | 'dot'
+  | 'number'
+  | 'word'
+  | 'other';
+
+export interface Token {
+  readonly kind: TokenKind;
+  readonly image: string;
+  /** Offset of the first character. */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+  /** Set on comments, macros and strings that run to the end of the text without closing. */
+  readonly unclosed?: true;
+}
+
+const singleCharKinds: Partial<Record<string, TokenKind>> = {
+  '|': 'pipe',
+  '[': 'lbracket',
+  ']': 'rbracket',
+  '(': 'lparen',
+  ')': 'rparen',
+  ',': 'comma',
+  '+': 'plus',
+  '-': 'minus',
+  '*': 'star',
+  '/': 'slash',
+  '%': 'percent',
+  '.': 'dot',
+};
+
+/** Word characters: letters, digits, `_`, and `$ @ { }` (for `$tokens$`, `a{}` JSON paths). */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code === 64 ||
+    code === 123 ||
+    code === 125
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 12 || code === 11;
+}
+
+/** End of a word with dotted parts (`Processes.dest`): a dot only joins when a word follows it. */
+function scanWord(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (isWordChar(code)) i++;
+    else if (code === 46 && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** A plain number (`15`, `2.5`, `1e-3`) that is not the start of a longer word (`24h`, `10.0.0.1`). */
+function isNumber(image: string): boolean {
+  return /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(image);
+}
+
+function scanNumberWithExponent(text: string, start: number): number {
+  const match = /^\d+(?:\.\d+)?[eE][+-]\d+/.exec(text.slice(start, start + 64));
+  if (!match) return start;
+  const end = start + match[0].length;
+  return end < text.length && isWordChar(text.charCodeAt(end)) ? start : end;
+}
+
+/** foreach's placeholders (`<<FIELD>>`, `<<MATCHSTR>>`) stand where a field name goes. */
+const foreachTemplate = /^<<\w+>>/;
+
+/** The tokens of `text`, in order. Never fails: any other character becomes an 'other' token. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let i = 0;
+  const push = (kind: TokenKind, start: number, end: number, unclosed = false): void => {
+    const token: Token = { kind, image: text.slice(start, end), start, end };
+    tokens.push(unclosed ? { ...token, unclosed: true } : token);
+  };
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const ch = text[i] as string;
+    if (ch === '`') {
+      if (text.startsWith('```', i)) {
+        const close = text.indexOf('```', i + 3);
+        const end = close < 0 ? length : close + 3;
+        push('comment', start, end, close < 0);
+        i = end;
+      } else {
+        const close = text.indexOf('`', i + 1);
+        const end = close < 0 ? length : close + 1;
+        push('macro', start, end, close < 0);
+        i = end;
+      }
+    } else if (ch === '"') {
+      i++;
+      while (i < length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
+      const closed = i < length;
+      i = closed ? i + 1 : length;
+      push('string', start, i, !closed);
+    } else if (
+      ch === '<' &&
+      text.startsWith('<<', i) &&
+      foreachTemplate.test(text.slice(i, i + 80))
+    ) {
+      i += (foreachTemplate.exec(text.slice(i, i + 80)) as RegExpExecArray)[0].length;
+      push('word', start, i);
+    } else if (ch === '\\' && text[i + 1] === '"') {
+      // An escaped quote outside quotes (`a=*\"x\"*` in search) is part of a term, not a string.
+      i += 2;
+      push('other', start, i);
+    } else if (
+      ch === '.' &&
+      isDigit(text.charCodeAt(i + 1)) &&
+      !isWordChar(text.charCodeAt(i - 1))
+    ) {
+      i = scanWord(text, i + 1);
+      const image = text.slice(start, i);
+      tokens.push({ kind: isNumber(`0${image}`) ? 'number' : 'word', image, start, end: i });
+    } else if (ch === '=' || ch === '!' || ch === '<' || ch === '>') {
+      const withEquals = text[i + 1] === '=';
+      i += withEquals ? 2 : 1;
+      // A lone `!` is no operator in SPL; it is glued into search terms like any character.
+      push(ch === '!' && !withEquals ? 'other' : 'compare', start, i);
+    } else if (isWordChar(code)) {
+      i = isDigit(code)
+        ? Math.max(scanNumberWithExponent(text, i), scanWord(text, i))
+        : scanWord(text, i);
+      const image = text.slice(start, i);
+      tokens.push({
+        kind: isDigit(code) && isNumber(image) ? 'number' : 'word',
+        image,
+        start,
+        end: i,
+      });
+    } else {
+      i++;
+      const kind = singleCharKinds[ch];
+      if (kind) push(kind, start, i);
+      else {
+        // Keep surrogate pairs together so ranges never split a character.
+        if (code >= 0xd800 && code <= 0xdbff && i < length) i++;
+        push('other', start, i);
+      }
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,10 @@
+import { corpusSearches } from './corpusFiles';
+import { parseSpl } from '../../server/src/core/syntax/index';
+import { tokenize } from '../../server/src/core/syntax/lexer';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+const all = corpusSearches(); let bytes = 0; for (const s of all) bytes += s.search.length;
+const time = (name: string, f: (s: string) => unknown) => { let best = Infinity; for (let r = 0; r < 8; r++) { const t0 = performance.now(); for (const s of all) f(s.search); best = Math.min(best, performance.now() - t0); } console.log(name, best.toFixed(0), 'ms', (bytes/1e6/(best/1000)).toFixed(1), 'MB/s'); };
+time('lineindex', (s) => new LineIndex(s));
+time('tokenize', tokenize);
+time('json', (s) => JSON.parse(JSON.stringify(s)));
+time('parse', parseSpl);
