@@ -78,6 +78,13 @@ describe('command documentation', () => {
     }
   });
 
+  it('writes a leading pipe in the syntax of exactly the commands that start a search', () => {
+    for (const command of allCommands()) {
+      if (command.name === 'search') continue;
+      assert.equal(command.syntax.startsWith('| '), command.generating, command.name);
+    }
+  });
+
   it('documents the options of the commands detections use most', () => {
     for (const name of commandsWithDocumentedOptions) {
       const command = findCommand(name);

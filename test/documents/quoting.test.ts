@@ -105,6 +105,8 @@ describe('readYamlScalar problems', () => {
     assert.equal(first.source, 'yaml');
     assert.equal(first.severity, 'error');
     assert.ok(first.range.start.offset >= file.indexOf("'"), JSON.stringify(first.range));
+    assert.match(first.message, /quote/);
+    assert.match(first.message, /two quotes/);
   });
 
   it('reports a key whose value is not text', () => {

@@ -79,7 +79,7 @@ describe('round trip through yaml.stringify', () => {
             assertMapsBack(fileText, spl, fileText);
           },
         ),
-        { numRuns: 150 },
+        { numRuns: 100 },
       );
     });
   }

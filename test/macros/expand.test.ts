@@ -255,3 +255,19 @@ test('each call into a cycle is reported at its own call', () => {
     [7, 13],
   );
 });
+
+test('an arity mismatch relates every definition of the name', () => {
+  const [diagnostic] = expandMacros('`f(1,2,3)`', index).diagnostics;
+  assert.deepEqual(
+    diagnostic?.related?.map((r) => [r.message, r.uri, r.range.start.line]),
+    [
+      ["'f' with 0 argument(s)", 'app/default/macros.conf', conf.split('\n').indexOf('[f]')],
+      ["'f' with 1 argument(s): x", 'app/default/macros.conf', conf.split('\n').indexOf('[f(1)]')],
+      [
+        "'f' with 2 argument(s): x, y",
+        'app/default/macros.conf',
+        conf.split('\n').indexOf('[f(2)]'),
+      ],
+    ],
+  );
+});

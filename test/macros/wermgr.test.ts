@@ -122,8 +122,9 @@ test('inside a nested macro, the chain leads from the user call to the innermost
     '`security_content_summariesonly`',
   );
   const related = diagnostic.related?.[0];
-  assert.ok(related?.uri?.endsWith('summariesonly_config.yml'));
-  const file = readFileSync(related.uri, 'utf8');
+  assert.ok(related);
+  assert.ok(related.uri?.endsWith('summariesonly_config.yml'));
+  const file = readFileSync(related.uri ?? '', 'utf8');
   const relatedLine = file.split('\n')[related.range.start.line] ?? '';
   assert.equal(
     relatedLine.slice(related.range.start.column, related.range.start.column + 5),

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { parseDocument } from 'yaml';
 
-export const repoRoot = resolve(__dirname, '../..');
+const repoRoot = resolve(__dirname, '../..');
 const detectionsDir = join(repoRoot, '../shared/corpus/security_content/detections');
 
 export interface CorpusSearch {
@@ -12,13 +12,25 @@ export interface CorpusSearch {
   readonly search: string;
 }
 
-/** A few corpus files carry YAML errors elsewhere in the document; their `search:` still reads. */
-export function corpusSearches(): CorpusSearch[] {
-  const files = globSync('**/*.yml', { cwd: detectionsDir }).sort();
-  return files.flatMap((file) => {
-    const search: unknown = parseDocument(readFileSync(join(detectionsDir, file), 'utf8')).get(
-      'search',
-    );
-    return typeof search === 'string' ? [{ file, search }] : [];
-  });
+export interface Corpus {
+  readonly files: number;
+  readonly searches: CorpusSearch[];
+  /** Files whose YAML is itself broken (the `search:` text the YAML reader recovers is cut short). */
+  readonly invalidYaml: string[];
+}
+
+/** Every detection, or every `step`-th one (property tests sample the corpus). */
+export function readCorpus(step = 1): Corpus {
+  const files = globSync('**/*.yml', { cwd: detectionsDir })
+    .sort()
+    .filter((_, index) => index % step === 0);
+  const searches: CorpusSearch[] = [];
+  const invalidYaml: string[] = [];
+  for (const file of files) {
+    const document = parseDocument(readFileSync(join(detectionsDir, file), 'utf8'));
+    const search: unknown = document.get('search');
+    if (document.errors.length > 0) invalidYaml.push(file);
+    else if (typeof search === 'string') searches.push({ file, search });
+  }
+  return { files: files.length, searches, invalidYaml };
 }

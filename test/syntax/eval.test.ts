@@ -54,6 +54,7 @@ const primaries: [string, string][] = [
   ['x LIKE "C:\\\\%"', 'x LIKE "C:\\\\%"'],
   ['`m(1)` + 1', '(`m(1)` + 1)'],
   ['<<FIELD>> * 2', '(<<FIELD>> * 2)'],
+  ['José . "é"', '(José . "é")'],
 ];
 
 test('eval precedence', () => {
@@ -87,6 +88,14 @@ test('eval errors name what is missing, at the right place', () => {
   ];
   for (const [text, message, start, end] of cases) {
     const diagnostic = parseEvalExpression(text).diagnostics[0];
-    assert.deepEqual(diagnostic && [diagnostic.message, diagnostic.range.start.offset, diagnostic.range.end.offset], [message, start, end], text);
+    assert.deepEqual(
+      diagnostic && [
+        diagnostic.message,
+        diagnostic.range.start.offset,
+        diagnostic.range.end.offset,
+      ],
+      [message, start, end],
+      text,
+    );
   }
 });

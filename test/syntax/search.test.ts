@@ -52,6 +52,8 @@ const terms: [string, string][] = [
   ['a [search b | fields c]', 'AND(a, [subsearch: 2 stage(s)])'],
   ['f=*', 'f=*'],
   ['-x', '-x'],
+  ['user=José', 'user=José'],
+  ['名前=値 😀', 'AND(名前=値, 😀)'],
 ];
 
 test('search precedence and case-sensitive operators', () => {
@@ -85,8 +87,14 @@ test('a comparison keeps exact ranges of its field and value', () => {
   const second = expression.kind === 'and' ? expression.operands[1] : undefined;
   assert.equal(second?.kind, 'compare');
   if (second?.kind !== 'compare') return;
-  assert.equal(text.slice(second.field.range.start.offset, second.field.range.end.offset), 'TargetFilename');
-  assert.equal(text.slice(second.value.range.start.offset, second.value.range.end.offset), '"*\\\\Temp\\\\*"');
+  assert.equal(
+    text.slice(second.field.range.start.offset, second.field.range.end.offset),
+    'TargetFilename',
+  );
+  assert.equal(
+    text.slice(second.value.range.start.offset, second.value.range.end.offset),
+    '"*\\\\Temp\\\\*"',
+  );
   assert.equal(second.range.start.offset, 5);
   assert.equal(second.range.end.offset, text.length);
 });

@@ -1,7 +1,7 @@
 /** Plain-text layouts of result rows that fit a terminal of a given width. */
 
 export type Cell = string | readonly string[];
-export type Record = { readonly [field: string]: Cell };
+export type TableRow = { readonly [field: string]: Cell };
 
 const GAP = '  ';
 const MIN_COLUMN = 6;
@@ -25,7 +25,7 @@ function linesOf(cell: Cell | undefined): readonly string[] {
  */
 export function formatTable(
   fields: readonly string[],
-  rows: readonly Record[],
+  rows: readonly TableRow[],
   width: number,
 ): string {
   if (rows.length === 0) return 'No results.\n';
@@ -75,7 +75,7 @@ function fitWidths(natural: readonly number[], budget: number): number[] {
 /** One block per row: the field names aligned on the left, values cut to the rest of the line. */
 export function formatRecords(
   fields: readonly string[],
-  rows: readonly Record[],
+  rows: readonly TableRow[],
   width: number,
 ): string {
   const nameWidth = Math.min(Math.max(...fields.map((f) => f.length)), Math.floor(width / 3));

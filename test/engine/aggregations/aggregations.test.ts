@@ -130,6 +130,7 @@ describe('aggregations that cannot run are diagnostics', () => {
     ['sum', 'spl.engine.wrong-argument-count', /needs a field/],
     // Splunk refuses a dynamically evaluated field without a name.
     ['count(eval(x>1))', 'spl.engine.eval-needs-alias', /add AS <field>/],
+    ['count(eval(lowr(x)="a")) as n', 'spl.engine.unknown-function', /did you mean lower\(\)/],
   ];
   for (const [text, code, message] of cases) {
     test(text, () => {
@@ -143,7 +144,17 @@ describe('aggregations that cannot run are diagnostics', () => {
 });
 
 test('clone() gives an independent copy (streamstats)', () => {
-  for (const text of ['count', 'dc(n)', 'sum(n)', 'max(n)', 'values(n)', 'list(n)', 'last(n)', 'mode(n)', 'median(n)']) {
+  for (const text of [
+    'count',
+    'dc(n)',
+    'sum(n)',
+    'max(n)',
+    'values(n)',
+    'list(n)',
+    'last(n)',
+    'mode(n)',
+    'median(n)',
+  ]) {
     const agg = aggregator(text);
     agg.add(new Map([['n', '1']]));
     const copy = agg.clone?.();

@@ -1,13 +1,24 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkEvalExpression, checkSearchExpression } from '../../../server/src/core/engine/expressions';
+import {
+  checkEvalExpression,
+  checkSearchExpression,
+} from '../../../server/src/core/engine/expressions';
 import { evalExpr, searchExpr } from './helpers';
 
 describe('checkEvalExpression', () => {
   const cases: [string, string | undefined, RegExp | undefined][] = [
     ['if(x > 1, lower(y), null())', undefined, undefined],
-    ['lowr(x)', 'spl.engine.unknown-function', /unknown eval function lowr\(\); did you mean lower\(\)\?/],
-    ['lookup("t", x)', 'spl.engine.unsupported-function', /lookup\(\) is not supported by the local evaluator/],
+    [
+      'lowr(x)',
+      'spl.engine.unknown-function',
+      /unknown eval function lowr\(\); did you mean lower\(\)\?/,
+    ],
+    [
+      'lookup("t", x)',
+      'spl.engine.unsupported-function',
+      /lookup\(\) is not supported by the local evaluator/,
+    ],
     ['if(x, 1)', 'spl.engine.wrong-argument-count', /if\(\) takes 3 argument\(s\) but was given 2/],
     ['substr(x)', 'spl.engine.wrong-argument-count', /takes 2 to 3/],
     ['case(x=1, "a", x=2)', 'spl.engine.wrong-argument-count', /condition\/value pairs/],
@@ -39,12 +50,16 @@ describe('checkEvalExpression', () => {
   });
 
   test('nested calls are checked', () => {
-    assert.equal(checkEvalExpression(evalExpr('if(x, upper(lowr(y)), 1)'))[0]?.code, 'spl.engine.unknown-function');
+    assert.equal(
+      checkEvalExpression(evalExpr('if(x, upper(lowr(y)), 1)'))[0]?.code,
+      'spl.engine.unknown-function',
+    );
   });
 });
 
 describe('checkSearchExpression', () => {
-  test('a plain search is fine', () => assert.deepEqual(checkSearchExpression(searchExpr('a=1 NOT b=2 earliest=-24h@h')), []));
+  test('a plain search is fine', () =>
+    assert.deepEqual(checkSearchExpression(searchExpr('a=1 NOT b=2 earliest=-24h@h')), []));
 
   test('an unexpanded macro is an error at its range', () => {
     const text = 'a=1 `sysmon`';

@@ -4,12 +4,17 @@ import { isTruthy } from '../../../server/src/core/engine/expressions';
 import type { FieldValue } from '../../../server/src/core/engine/value';
 import { ev } from './helpers';
 
-type Case = [expression: string, fields: Record<string, FieldValue>, expected: FieldValue | undefined];
+type Case = [
+  expression: string,
+  fields: Record<string, FieldValue>,
+  expected: FieldValue | undefined,
+];
 
 function table(name: string, cases: Case[]): void {
   describe(name, () => {
     for (const [expression, fields, expected] of cases) {
-      test(`${expression} ${JSON.stringify(fields)}`, () => assert.deepEqual(ev(expression, fields), expected));
+      test(`${expression} ${JSON.stringify(fields)}`, () =>
+        assert.deepEqual(ev(expression, fields), expected));
     }
   });
 }
@@ -91,6 +96,14 @@ describe('isTruthy (where, head)', () => {
 });
 
 test('evaluation never throws on odd input', () => {
-  const odd = ['substr(x, "a")', 'mvindex(x, 99)', 'round(x, "b")', 'tonumber(x, 99)', 'strftime("x", "%Y")', 'printf("%d %s")'];
-  for (const expression of odd) assert.doesNotThrow(() => ev(expression, { x: 'text' }), expression);
+  const odd = [
+    'substr(x, "a")',
+    'mvindex(x, 99)',
+    'round(x, "b")',
+    'tonumber(x, 99)',
+    'strftime("x", "%Y")',
+    'printf("%d %s")',
+  ];
+  for (const expression of odd)
+    assert.doesNotThrow(() => ev(expression, { x: 'text' }), expression);
 });

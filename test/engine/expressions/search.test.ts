@@ -1,5 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { wildcardMatcher } from '../../../server/src/core/engine/expressions/wildcard';
 import { matchesSearch, searchLiterals } from '../../../server/src/core/engine/expressions';
 import type { FieldValue } from '../../../server/src/core/engine/value';
 import { ctx, matches, NOW, row, searchExpr } from './helpers';
@@ -9,7 +11,8 @@ type Case = [search: string, fields: Record<string, FieldValue>, expected: boole
 function table(name: string, cases: Case[]): void {
   describe(name, () => {
     for (const [search, fields, expected] of cases) {
-      test(`${search} ${JSON.stringify(fields)}`, () => assert.equal(matches(search, fields), expected));
+      test(`${search} ${JSON.stringify(fields)}`, () =>
+        assert.equal(matches(search, fields), expected));
     }
   });
 }
@@ -24,7 +27,11 @@ table('field values', [
   ['user=*dmi*', { user: 'admin' }, true],
   ['user=a*m*n', { user: 'admin' }, true],
   ['user=a*x*n', { user: 'admin' }, false],
-  ['TargetFilename="*\\\\Temp\\\\*"', { TargetFilename: 'C:\\Users\\x\\AppData\\Local\\Temp\\a.exe' }, true],
+  [
+    'TargetFilename="*\\\\Temp\\\\*"',
+    { TargetFilename: 'C:\\Users\\x\\AppData\\Local\\Temp\\a.exe' },
+    true,
+  ],
   ['user=admin', {}, false],
   ['user=b', { user: ['a', 'B'] }, true],
   ['*_name=cmd.exe', { process_name: 'cmd.exe' }, true],
@@ -118,18 +125,58 @@ describe('searchLiterals', () => {
     ['TERM(10.0.0.1)', ['10.0.0.1'], undefined],
   ];
   for (const [search, expected, options] of cases) {
-    test(`${search}${options ? ' (Image verbatim)' : ''}`, () => assert.deepEqual(searchLiterals(searchExpr(search), options), expected));
+    test(`${search}${options ? ' (Image verbatim)' : ''}`, () =>
+      assert.deepEqual(searchLiterals(searchExpr(search), options), expected));
   }
 
   test('every literal is in the _raw of the events that match', () => {
-    const raws = ['Image=C:\\Windows\\Temp\\WERMGR.exe', 'other wermgr text', 'Temp stuff', 'nothing'];
-    for (const search of ['wermgr "*\\\\temp\\\\*"', 'wermgr OR temp', '(wer* temp) OR (wer* other)', 'NOT nothing']) {
+    const raws = [
+      'Image=C:\\Windows\\Temp\\WERMGR.exe',
+      'other wermgr text',
+      'Temp stuff',
+      'nothing',
+    ];
+    for (const search of [
+      'wermgr "*\\\\temp\\\\*"',
+      'wermgr OR temp',
+      '(wer* temp) OR (wer* other)',
+      'NOT nothing',
+    ]) {
       const expr = searchExpr(search);
       const literals = searchLiterals(expr);
       for (const raw of raws) {
         if (!matchesSearch(expr, row({ _raw: raw }), ctx)) continue;
-        for (const literal of literals) assert.ok(raw.toLowerCase().includes(literal), `${search}: ${literal} not in ${raw}`);
+        for (const literal of literals)
+          assert.ok(raw.toLowerCase().includes(literal), `${search}: ${literal} not in ${raw}`);
       }
     }
   });
+});
+
+/** The definition, written the slow obvious way: `*` is any run of characters. */
+function reference(pattern: string, text: string, whole: boolean): boolean {
+  const body = pattern
+    .toLowerCase()
+    .split('*')
+    .map((piece) => piece.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))
+    .join('[\\s\\S]*');
+  return new RegExp(whole ? `^${body}$` : body).test(text.toLowerCase());
+}
+
+// spl-semantics.md "The search command": `*` matches any run of characters, anywhere in the
+// value; values compare case-insensitively. The fast paths (prefix, suffix, contains) must agree.
+test('wildcard matchers agree with the definition (property)', () => {
+  const alphabet = fc.constantFrom('a', 'B', '*', '.', '\\', 'x');
+  const word = fc.array(alphabet, { maxLength: 8 }).map((chars) => chars.join(''));
+  fc.assert(
+    fc.property(word, word, fc.boolean(), (pattern, text, whole) => {
+      const matcher = wildcardMatcher(pattern, { caseSensitive: false, whole });
+      assert.equal(
+        matcher(text),
+        reference(pattern, text, whole),
+        `${pattern} ~ ${text} (whole ${whole})`,
+      );
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CONVERT_DEFAULT_TIMEFORMAT,
+  EMPTY_SUBSEARCH_TEXT,
   convertFunctions,
   matchesSearch,
   subsearchToSearchText,
@@ -12,14 +13,23 @@ import { ctx, row, searchExpr } from './helpers';
 // `( ( f1="v1" AND f2="v2" ) OR ( ... ) )`; `_` fields are ignored; `search`/`query` go in raw.
 describe('subsearchToSearchText', () => {
   const cases: [string, ReturnType<typeof row>[], string][] = [
-    ['two rows', [row({ a: '1', b: 'x' }), row({ a: '2' })], '( ( a="1" AND b="x" ) OR ( a="2" ) )'],
+    [
+      'two rows',
+      [row({ a: '1', b: 'x' }), row({ a: '2' })],
+      '( ( a="1" AND b="x" ) OR ( a="2" ) )',
+    ],
     ['underscore fields ignored', [row({ _time: 5, user: 'bob' })], '( ( user="bob" ) )'],
     ['multivalue', [row({ f: ['a', 'b'] })], '( ( ( f="a" OR f="b" ) ) )'],
     ['quotes and backslashes escaped', [row({ p: 'C:\\a "b"' })], '( ( p="C:\\\\a \\"b\\"" ) )'],
-    ['search field inserted raw', [row({ search: 'user=bob OR user=alice' })], '( ( user=bob OR user=alice ) )'],
+    [
+      'search field inserted raw',
+      [row({ search: 'user=bob OR user=alice' })],
+      '( ( user=bob OR user=alice ) )',
+    ],
     ['query field inserted raw', [row({ query: 'foo' })], '( ( foo ) )'],
     // Splunk's format gives `NOT ()` for no results: the outer search then matches nothing.
     ['no rows', [], 'NOT ()'],
+    ['no rows (the exported constant)', [], EMPTY_SUBSEARCH_TEXT],
     ['rows without usable fields', [row({ _raw: 'x' })], 'NOT ()'],
   ];
   for (const [name, rows, expected] of cases) {
@@ -45,7 +55,8 @@ describe('subsearchToSearchText', () => {
 
 describe('convert functions', () => {
   // spl-semantics.md "Transforming and other commands": convert's default timeformat.
-  test('the default timeformat', () => assert.equal(CONVERT_DEFAULT_TIMEFORMAT, '%m/%d/%Y %H:%M:%S'));
+  test('the default timeformat', () =>
+    assert.equal(CONVERT_DEFAULT_TIMEFORMAT, '%m/%d/%Y %H:%M:%S'));
 
   const cases: [string, string, string, string, unknown][] = [
     ['ctime', '1700000000', CONVERT_DEFAULT_TIMEFORMAT, 'UTC', '11/14/2023 22:13:20'],
@@ -71,6 +82,7 @@ describe('convert functions', () => {
     ['none', '3.5', '', 'UTC', '3.5'],
   ];
   for (const [fn, value, format, zone, expected] of cases) {
-    test(`${fn}(${value})`, () => assert.equal(convertFunctions[fn]?.(value, format, zone), expected));
+    test(`${fn}(${value})`, () =>
+      assert.equal(convertFunctions[fn]?.(value, format, zone), expected));
   }
 });

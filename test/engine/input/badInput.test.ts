@@ -25,7 +25,10 @@ describe('readEvents: bad input is skipped, counted and located', () => {
     assert.deepEqual(images(rows), ['C:\\Tools\\tool1.exe', 'C:\\Tools\\tool3.exe']);
     assert.equal(report.skipped, 1);
     assert.equal(report.events, 3);
-    assert.deepEqual(report.problems.map((p) => [p.file, p.line]), [[path, 2]]);
+    assert.deepEqual(
+      report.problems.map((p) => [p.file, p.line]),
+      [[path, 2]],
+    );
     assert.match(report.problems[0]!.message, /truncated/);
   });
 
@@ -39,7 +42,11 @@ describe('readEvents: bad input is skipped, counted and located', () => {
 
   it('skips an event that is not valid UTF-8', async () => {
     const [head, tail] = sysmonLine(2).split('tool2');
-    const bad = Buffer.concat([Buffer.from(head!), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(tail!)]);
+    const bad = Buffer.concat([
+      Buffer.from(head!),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from(tail!),
+    ]);
     const { rows, report } = await readAll({ path: writeTemp(tempDir(), 'u.log', around(bad)) });
     assert.deepEqual(images(rows), ['C:\\Tools\\tool1.exe', 'C:\\Tools\\tool3.exe']);
     assert.equal(report.problems[0]?.line, 2);
@@ -57,7 +64,10 @@ describe('readEvents: bad input is skipped, counted and located', () => {
     for (const kind of ['xml', 'text'] as const) {
       const path = join(tempDir(), 'huge.log');
       const fd = openSync(path, 'w');
-      writeSync(fd, kind === 'xml' ? sysmonLine(1) + '\n' + sysmonLine(2).slice(0, 300) : 'first line\n');
+      writeSync(
+        fd,
+        kind === 'xml' ? sysmonLine(1) + '\n' + sysmonLine(2).slice(0, 300) : 'first line\n',
+      );
       const filler = Buffer.alloc(1024 * 1024, 'A');
       for (let i = 0; i < 50; i++) writeSync(fd, filler);
       writeSync(fd, kind === 'xml' ? '\n' + sysmonLine(3) + '\n' : '\nlast line\n');
@@ -67,10 +77,17 @@ describe('readEvents: bad input is skipped, counted and located', () => {
       const grown = process.memoryUsage().rss - before;
       assert.equal(rows.length, 2, kind);
       assert.equal(report.skipped, 1, kind);
-      assert.deepEqual(report.problems.map((p) => p.line), [kind === 'xml' ? 2 : 2]);
+      assert.deepEqual(
+        report.problems.map((p) => p.line),
+        [kind === 'xml' ? 2 : 2],
+      );
       assert.match(report.problems[0]!.message, /longer than the limit/);
       assert.ok(grown < 40 * 1024 * 1024, `rss grew by ${grown} bytes`);
-      if (kind === 'text') assert.deepEqual(rows.map((r) => r.get('_raw')), ['first line', 'last line']);
+      if (kind === 'text')
+        assert.deepEqual(
+          rows.map((r) => r.get('_raw')),
+          ['first line', 'last line'],
+        );
     }
   });
 
@@ -87,7 +104,10 @@ describe('readEvents: bad input is skipped, counted and located', () => {
     const path = writeTemp(tempDir(), 'stray.log', text);
     const { rows, report } = await readAll({ path });
     assert.equal(rows.length, 2);
-    assert.deepEqual(report.problems.map((p) => p.line), [1, 3]);
+    assert.deepEqual(
+      report.problems.map((p) => p.line),
+      [1, 3],
+    );
   });
 
   it('reads an empty file as no events, and says so', async () => {

@@ -85,6 +85,12 @@ const cases: Case[] = [
     expected: [{ bytes: '1' }, { bytes: '5' }],
   },
   {
+    rule: 'spl-semantics.md: `sort 0` keeps every row',
+    spl: '| sort 0 v',
+    input: Array.from({ length: 12 }, (_, i) => ({ v: String(12 - i) })),
+    expected: Array.from({ length: 12 }, (_, i) => ({ v: String(i + 1) })),
+  },
+  {
     rule: 'spl-semantics.md: dedup drops events missing the field unless keepempty=true',
     spl: '| dedup user | table user bytes',
     input: logins,
@@ -166,6 +172,19 @@ describe('blocking operators', () => {
     });
   }
 
+  it('says when sort drops rows at its default limit of 10,000 (spl-semantics.md)', async () => {
+    const input = Array.from({ length: 10_005 }, (_, i) => ({ n: String(i) }));
+    const run = await runStages('| sort - n', input);
+    assert.equal(run.rows.length, 10_000);
+    assert.equal(run.rows[0]?.n, '10004');
+    assert.deepEqual(
+      run.diagnostics.map((d) => d.message),
+      [
+        "sort kept the first 10000 of 10005 rows, Splunk's default; write 'sort 0' to keep them all.",
+      ],
+    );
+  });
+
   it('stats puts the by-fields first, then the aggregations (Search Reference, stats)', async () => {
     const run = await runStages('| stats max(bytes) count by host user', logins.slice(0, 1));
     assert.deepEqual(Object.keys(run.rows[0] ?? {}), ['host', 'user', 'max(bytes)', 'count']);
@@ -175,7 +194,7 @@ describe('blocking operators', () => {
     const run = await runStages('| stats count by user host', logins);
     const explained = run.diagnostics.filter((d) => d.code === 'spl.engine.by-field-missing');
     assert.equal(explained.length, 1);
-    assert.match(explained[0]?.message ?? '', /^1 of 5 events have no 'user'/);
+    assert.match(explained[0]?.message ?? '', /^1 of 5 events has no 'user'/);
     assert.equal(explained[0]?.range.start.offset, '| stats count by '.length);
   });
 

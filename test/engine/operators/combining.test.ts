@@ -39,6 +39,13 @@ describe('generating, lookup and subsearch operators', () => {
     ]);
   });
 
+  it('finds a lookup through the <name>.yml that names its CSV, as security_content lays them out', async () => {
+    const run = await runStages('| lookup staff user OUTPUT floor', [{ user: 'alice' }], {
+      lookupPaths: lookups,
+    });
+    assert.deepEqual(run.rows, [{ user: 'alice', floor: '3' }]);
+  });
+
   it('a missing lookup file is a message, and rows pass unchanged', async () => {
     const run = await runStages('| lookup nowhere.csv user', [{ user: 'a' }], {
       lookupPaths: lookups,
@@ -79,6 +86,12 @@ describe('generating, lookup and subsearch operators', () => {
       { user: 'bob' },
     ]);
     assert.deepEqual(run.rows, [{ user: 'bob' }]);
+  });
+
+  it('a subsearch with no results matches no event (spl-semantics.md "The search command")', async () => {
+    const run = await runStages('| search [| makeresults | where 1=2]', [{ user: 'alice' }]);
+    assert.deepEqual(run.rows, []);
+    assert.deepEqual(codes(run), ['spl.engine.term-never-matched']);
   });
 
   it('a subsearch result beyond the subsearch limit is cut and reported (spl-semantics.md: 10,000 by default)', async () => {

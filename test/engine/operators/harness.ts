@@ -64,7 +64,7 @@ export async function runStages(
   const { rows, stages } = executePlan(plan.operators, stream(rowsOf(input)), ctx);
   const out: ResultRecord[] = [];
   for await (const row of rows) out.push(toResultRecord(row, 'UTC'));
-  return { rows: out, diagnostics, stages };
+  return { rows: out, diagnostics, stages: stages() };
 }
 
 export function codes(run: StageRun): string[] {

@@ -130,6 +130,18 @@ const cases: Case[] = [
     expected: [{ host: 'b' }],
   },
   {
+    rule: 'Search Reference, regex: field!="re" keeps rows whose field does not match',
+    spl: '| regex user!="^b" | table host',
+    input: events,
+    expected: [{ host: 'a' }, { host: 'c' }],
+  },
+  {
+    rule: 'Search Reference, makemv: tokenizer= takes each match (its first group) as a value',
+    spl: '| makemv tokenizer="(\\w+),?" tags',
+    input: [{ tags: 'x,y,z' }],
+    expected: [{ tags: ['x', 'y', 'z'] }],
+  },
+  {
     rule: 'spl-semantics.md: fillnull fills the listed fields with 0 by default',
     spl: '| fillnull user | table host user',
     input: events,

@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { boundedRegexInput, compileUserRegex, USER_REGEX_INPUT_LIMIT } from '../../../server/src/core/engine/regex';
+import fc from 'fast-check';
+import {
+  boundedRegexInput,
+  compileUserRegex,
+  USER_REGEX_INPUT_LIMIT,
+} from '../../../server/src/core/engine/regex';
 
 function compiled(pattern: string, flags = ''): RegExp {
   const result = compileUserRegex(pattern, flags);
@@ -85,11 +90,15 @@ describe('catastrophic backtracking', () => {
     '(\\d|\\w)+!',
     '(.+,)*x',
     '(x{1,100})*y',
+    '(a?a?)*b',
+    '(a{1,3})*b',
+    '(?:\\\\?[^\\\\]+)*$',
     // From security_content: `n*` overlaps the `n` that starts each repetition.
     '(?i)[-]e(nc*o*d*e*d*c*o*m*m*a*n*d*)*\\s+[^-]',
   ];
   for (const pattern of dangerous) {
-    test(`rejects ${pattern}`, () => assert.match(rejection(pattern), /exponential time.*make the repetition unambiguous/));
+    test(`rejects ${pattern}`, () =>
+      assert.match(rejection(pattern), /exponential time.*make the repetition unambiguous/));
   }
 
   const safe = [
@@ -99,6 +108,9 @@ describe('catastrophic backtracking', () => {
     '(?:foo|bar)*',
     '(?:ab|ac)*',
     '(?<ext>\\.[^.]+)$',
+    '(a?)*b',
+    '([a-z]\\d?)+',
+    '(ab?)*',
     '.*\\\\(?<name>[^\\\\]+)$',
     '(?:\\\\x[0-9a-f]{2}|\\\\u[0-9a-f]{4})+',
   ];
@@ -116,4 +128,47 @@ test('user regexes run on at most USER_REGEX_INPUT_LIMIT characters', () => {
   const long = 'a'.repeat(USER_REGEX_INPUT_LIMIT + 10);
   assert.equal(boundedRegexInput(long).length, USER_REGEX_INPUT_LIMIT);
   assert.equal(boundedRegexInput('short'), 'short');
+});
+
+test('any pattern text gives a regex or an error, never an exception (property)', () => {
+  const pieces = fc.constantFrom(
+    'a',
+    '.',
+    '*',
+    '+',
+    '?',
+    '|',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{2,}',
+    '{',
+    '}',
+    '^',
+    '$',
+    '\\',
+    '\\d',
+    '\\1',
+    '(?<n>',
+    '(?P<n>',
+    '(?P=n)',
+    '(?:',
+    '(?=',
+    '(?<=',
+    '(?i)',
+    '\\k<n>',
+    '[^a]',
+    '\\Q',
+    '\\E',
+    '#',
+    ' ',
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+      const result = compileUserRegex(parts.join(''));
+      assert.ok('regex' in result || typeof result.error === 'string');
+    }),
+    { numRuns: 3000 },
+  );
 });

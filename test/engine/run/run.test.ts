@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { runSearch } from '../../../server/src/core/engine/run';
 import { buildMacroIndex } from '../../../server/src/core/macros';
 
@@ -12,8 +12,14 @@ function codes(result: { messages: { code: string }[] }): string[] {
   return result.messages.map((m) => m.code);
 }
 
+const createdDirs: string[] = [];
+after(() => {
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function textDataset(lines: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'spl-run-'));
+  createdDirs.push(dir);
   const path = join(dir, 'events.log');
   writeFileSync(
     path,
@@ -42,6 +48,16 @@ describe('runSearch', () => {
     );
     assert.deepEqual(result.stages, []);
     assert.deepEqual(result.results, []);
+  });
+
+  it('reports an option the evaluator does not implement as an error at the option', async () => {
+    const text = '| makeresults | streamstats window=2 count';
+    const result = await runSearch({ text, datasets: [], now: NOW });
+    assert.deepEqual(
+      result.messages.map((m) => [m.code, m.severity, m.range?.start.offset]),
+      [['spl.engine.unsupported-option', 'error', 28]],
+    );
+    assert.deepEqual(result.stages, []);
   });
 
   it('maps message ranges through the macro expansion to the call in the user text', async () => {
@@ -143,6 +159,25 @@ describe('runSearch', () => {
     assert.equal(message?.range?.start.offset, 5);
   });
 
+  it('names the term that lost the events that reached it', async () => {
+    const path = textDataset(3);
+    const result = await runSearch({
+      text: 'line sourcetype=nomatch',
+      datasets: [{ path }],
+      now: NOW,
+    });
+    const message = result.messages.find((m) => m.code === 'spl.engine.term-never-matched');
+    assert.equal(
+      message?.message,
+      "No event matched 'sourcetype=nomatch' (3 events reached this term).",
+    );
+    assert.deepEqual([message?.range?.start.offset, message?.range?.end.offset], [5, 23]);
+    assert.deepEqual(
+      result.stages.map((s) => [s.command, s.in, s.out]),
+      [['search', 3, 0]],
+    );
+  });
+
   it('says when a searched field is in no event, with a near name', async () => {
     const path = textDataset(2);
     const result = await runSearch({ text: 'sourcetyp=text', datasets: [{ path }], now: NOW });
@@ -151,6 +186,33 @@ describe('runSearch', () => {
       message?.message ?? '',
       /No event has a field 'sourcetyp'.*Did you mean 'sourcetype'\?/,
     );
+  });
+
+  it('reports an unsupported eval function and an invalid regular expression before running', async () => {
+    const result = await runSearch({
+      text: '| makeresults | eval x=nosuchfn(1) | rex "(?<a>["',
+      datasets: [],
+      now: NOW,
+    });
+    assert.deepEqual(result.stages, []);
+    const errors = result.messages.filter((m) => m.severity === 'error');
+    assert.equal(errors.length, 2);
+    assert.deepEqual(
+      errors.map((m) => m.range?.start.offset),
+      ['| makeresults | eval x='.length, '| makeresults | eval x=nosuchfn(1) | rex '.length],
+    );
+  });
+
+  it("formats times in the requested time zone (spl-semantics.md: ctime uses the searcher's zone)", async () => {
+    const text = '| makeresults | eval t=1767225600 | convert ctime(t) | fields t';
+    const paris = await runSearch({ text, datasets: [], now: NOW, timezone: 'Europe/Paris' });
+    assert.deepEqual(paris.results, [
+      { _time: '2026-01-01T01:00:00.000+01:00', t: '01/01/2026 01:00:00' },
+    ]);
+    const utc = await runSearch({ text, datasets: [], now: NOW });
+    assert.deepEqual(utc.results, [
+      { _time: '2026-01-01T00:00:00.000+00:00', t: '01/01/2026 00:00:00' },
+    ]);
   });
 
   it('rejects an unknown time zone', async () => {

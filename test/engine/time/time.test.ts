@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
+  isValidTimeZone,
   parseTimeModifier,
   relativeTime,
   strftime,
@@ -34,7 +36,10 @@ describe('strftime', () => {
   }
 
   test('the offset and zone name change across a DST jump', () => {
-    assert.equal(strftime(NY_SPRING_FORWARD - 1, '%F %T %z %Z', NY), '2024-03-10 01:59:59 -0500 EST');
+    assert.equal(
+      strftime(NY_SPRING_FORWARD - 1, '%F %T %z %Z', NY),
+      '2024-03-10 01:59:59 -0500 EST',
+    );
     assert.equal(strftime(NY_SPRING_FORWARD, '%F %T %z %Z', NY), '2024-03-10 03:00:00 -0400 EDT');
   });
 
@@ -72,11 +77,15 @@ describe('strptime', () => {
     ['garbage', '%Y-%m-%d', 'UTC', undefined],
   ];
   for (const [text, format, zone, expected] of cases) {
-    test(`${JSON.stringify(text)} with ${format} in ${zone}`, () => assert.equal(strptime(text, format, zone), expected));
+    test(`${JSON.stringify(text)} with ${format} in ${zone}`, () =>
+      assert.equal(strptime(text, format, zone), expected));
   }
 
   test('a wall time skipped by the spring-forward resolves with the standard offset (like mktime)', () => {
-    assert.equal(strptime('2024-03-10 02:30:00', '%Y-%m-%d %H:%M:%S', NY), NY_SPRING_FORWARD + 1800);
+    assert.equal(
+      strptime('2024-03-10 02:30:00', '%Y-%m-%d %H:%M:%S', NY),
+      NY_SPRING_FORWARD + 1800,
+    );
   });
 
   test('a repeated wall time on the fall-back day resolves to its first occurrence', () => {
@@ -123,8 +132,30 @@ describe('time modifiers', () => {
   }
 });
 
+test('an unknown zone is reported by isValidTimeZone and formats as UTC instead of throwing', () => {
+  assert.equal(isValidTimeZone('Mars/Olympus'), false);
+  assert.equal(isValidTimeZone(NY), true);
+  assert.equal(strftime(0, '%F %T %Z', 'Mars/Olympus'), '1970-01-01 00:00:00 UTC');
+  assert.equal(strptime('1970-01-01', '%Y-%m-%d', 'Mars/Olympus'), 0);
+});
+
 test('zone offsets come from the IANA zone at the instant', () => {
   assert.equal(zoneOffsetSeconds(NY_SPRING_FORWARD - 1, NY), -18000);
   assert.equal(zoneOffsetSeconds(NY_SPRING_FORWARD, NY), -14400);
   assert.equal(zoneOffsetSeconds(NY_SPRING_FORWARD, 'UTC'), 0);
+});
+
+test('strptime inverts strftime for any instant and zone (property)', () => {
+  const zones = ['UTC', NY, 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 0, max: 4_102_444_800 }),
+      fc.constantFrom(...zones),
+      (epoch, zone) => {
+        const format = '%Y-%m-%d %H:%M:%S %z';
+        assert.equal(strptime(strftime(epoch, format, zone), format, zone), epoch);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { DEFAULT_LIMITS, type RunLimits } from '../../core/engine/plan/limits';
 import { runSearch, type RunMessage, type RunResult } from '../../core/engine/run';
 import { loadMacroFiles } from '../../core/macros';
 import { detectionFilterMacroName } from '../../core/syntax/documents';
 import { readInput } from '../io';
 import { formatDiagnostic } from '../report';
-import { testDatasets } from '../runInputs';
+import { defaultLookupPaths, testDatasets } from '../runInputs';
 import { splSourceOf, type SplSource } from '../splSource';
-import { formatTable } from '../table';
+import { formatTable, truncate } from '../table';
 import { defaultMacroPaths } from './expand';
 
 interface RunOptions {
@@ -17,6 +18,9 @@ interface RunOptions {
   lookups?: string[];
   format: string;
   tz: string;
+  maxEvents?: string;
+  maxResults?: string;
+  timeout?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -30,9 +34,24 @@ export function registerRun(program: Command): void {
       'macros.conf, macro .yml files or folders (default: the nearest macros/ folder or macros.conf)',
     )
     .option('--props <paths...>', 'props.conf/transforms.conf files with search-time fields')
-    .option('--lookups <paths...>', 'CSV lookup files or folders holding them')
+    .option(
+      '--lookups <paths...>',
+      'CSV lookup files or folders (default: the nearest lookups/ folder)',
+    )
     .option('--format <format>', 'table or json', 'table')
     .option('--tz <zone>', 'IANA time zone for ctime and strftime', 'UTC')
+    .option(
+      '--max-events <n>',
+      `events taken from the data, after the literal pre-filter (default ${DEFAULT_LIMITS.maxEventsRead})`,
+    )
+    .option(
+      '--max-results <n>',
+      `result rows returned at most (default ${DEFAULT_LIMITS.maxResultRows})`,
+    )
+    .option(
+      '--timeout <seconds>',
+      `wall time of the run (default ${DEFAULT_LIMITS.timeLimitMs / 1000})`,
+    )
     .action(async (file: string, options: RunOptions) => {
       process.exitCode = await runCommand(file, options);
     });
@@ -48,6 +67,8 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
   if (options.format !== 'table' && options.format !== 'json') {
     return usageError(`--format takes table or json, not '${options.format}'.`);
   }
+  const limits = limitsOf(options);
+  if (typeof limits === 'string') return usageError(limits);
   const missing = (options.data ?? []).find((path) => !existsSync(path));
   if (missing !== undefined) return usageError(`the data path ${missing} does not exist.`);
   let source: SplSource;
@@ -60,15 +81,19 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
   const result = await runSearch({
     text: source.spl,
     macroIndex: macros.index,
-    implicitFilterMacros: source.detectionName ? [detectionFilterMacroName(source.detectionName)] : [],
+    implicitFilterMacros: source.detectionName
+      ? [detectionFilterMacroName(source.detectionName)]
+      : [],
     datasets: options.data
       ? options.data.map((path) => ({ path }))
       : testDatasets(source.path, source.tests),
     fieldConfigFiles: options.props ?? [],
-    lookupPaths: options.lookups ?? [],
+    lookupPaths: options.lookups ?? defaultLookupPaths(file),
     timezone: options.tz,
+    limits,
   });
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(toJson(result, source))}\n`);
+  if (options.format === 'json')
+    process.stdout.write(`${JSON.stringify(toJson(result, source))}\n`);
   else process.stdout.write(formatReport(result, source, process.stdout.columns ?? 100));
   for (const d of [...macros.diagnostics, ...source.diagnostics]) {
     process.stderr.write(`${formatDiagnostic('file' in d ? String(d.file) : source.path, d)}\n`);
@@ -79,8 +104,26 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** The limits given on the command line, or the message for one that is not a positive number. */
+function limitsOf(options: RunOptions): Partial<RunLimits> | string {
+  const limits: { -readonly [K in keyof RunLimits]?: number } = {};
+  const given: [string | undefined, string, (n: number) => void][] = [
+    [options.maxEvents, '--max-events', (n) => (limits.maxEventsRead = n)],
+    [options.maxResults, '--max-results', (n) => (limits.maxResultRows = n)],
+    [options.timeout, '--timeout', (n) => (limits.timeLimitMs = n * 1000)],
+  ];
+  for (const [text, flag, set] of given) {
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+      return `${flag} takes a positive number, not '${text}'.`;
+    set(value);
+  }
+  return limits;
+}
+
 /** `spl run --format json`: exactly fields, results, stages and messages; ranges in the file. */
-export function toJson(result: RunResult, source: SplSource) {
+function toJson(result: RunResult, source: SplSource) {
   return {
     fields: result.fields,
     results: result.results,
@@ -95,26 +138,33 @@ export function toJson(result: RunResult, source: SplSource) {
 }
 
 function formatMessage(message: RunMessage, source: SplSource): string {
-  if (!message.range) return `${source.path}: ${message.severity} ${message.code} ${message.message}`;
+  if (!message.range)
+    return `${source.path}: ${message.severity} ${message.code} ${message.message}`;
   const { line, column } = source.toFileRange(message.range).start;
   return `${source.path}:${line + 1}:${column + 1} ${message.severity} ${message.code} ${message.message}`;
 }
 
-function formatStages(result: RunResult): string {
-  const width = Math.max(7, ...result.stages.map((s) => s.command.length));
+/** Per-stage counts, each with the stage as the user wrote it (a macro call stays a call). */
+function formatStages(result: RunResult, source: SplSource, width: number): string {
+  const commandWidth = Math.max(7, ...result.stages.map((s) => s.command.length));
   const line = (command: string, rowsIn: string, out: string, ms: string) =>
-    `  ${command.padEnd(width)}  ${rowsIn.padStart(9)}  ${out.padStart(9)}  ${ms.padStart(9)}`;
-  const rows = result.stages.map((s) =>
-    line(s.command, String(s.in), String(s.out), s.ms.toFixed(1)),
-  );
-  return `Stages:\n${line('command', 'in', 'out', 'ms')}\n${rows.join('\n')}\n`;
+    `  ${command.padEnd(commandWidth)}  ${rowsIn.padStart(9)}  ${out.padStart(9)}  ${ms.padStart(9)}`;
+  const textWidth = Math.max(10, width - line('', '', '', '').length - 2);
+  const rows = result.stages.map((s) => {
+    const text = source.spl.slice(s.range.start.offset, s.range.end.offset);
+    return `${line(s.command, String(s.in), String(s.out), s.ms.toFixed(1))}  ${truncate(text.replace(/\s+/g, ' '), textWidth)}`;
+  });
+  return `Stages:\n${line('command', 'in', 'out', 'ms')}  stage\n${rows.join('\n')}\n`;
 }
 
 /** The results table, then the per-stage counts, then the messages. */
-export function formatReport(result: RunResult, source: SplSource, width: number): string {
+function formatReport(result: RunResult, source: SplSource, width: number): string {
   const parts: string[] = [];
   if (result.stages.length > 0) {
-    parts.push(formatTable(result.fields, result.results, width), formatStages(result));
+    parts.push(
+      formatTable(result.fields, result.results, width),
+      formatStages(result, source, width),
+    );
   }
   if (result.messages.length > 0) {
     parts.push(`Messages:\n${result.messages.map((m) => formatMessage(m, source)).join('\n')}\n`);

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseEvalExpression } from '../syntax';
 import { checkEvalExpression, evaluate, type EvalContext } from './expressions';
 import { findResourcesDir, loadFieldConfig, type CompileEval } from './fields';
-import type { RunMessage } from './run';
+import type { RunMessage } from './runMessages';
 import type { Row } from './value';
 
 export interface FieldExtraction {

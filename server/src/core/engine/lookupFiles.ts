@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Row } from './value';
 
 /** Lookup tables bigger than this are refused rather than read into memory. */
@@ -8,9 +9,29 @@ export const MAX_LOOKUP_BYTES = 64 * 1024 * 1024;
 
 export type LookupLoad = { readonly rows: Row[] } | { readonly error: string };
 
+/** security_content describes each lookup in `<name>.yml`, whose `filename:` names the CSV. */
+async function csvNamedByYaml(folder: string, table: string): Promise<string | undefined> {
+  for (const extension of ['.yml', '.yaml']) {
+    const text = await readFile(join(folder, `${table}${extension}`), 'utf8').catch(
+      () => undefined,
+    );
+    if (text === undefined) continue;
+    let filename: unknown;
+    try {
+      filename = (parseYaml(text) as { filename?: unknown } | null)?.filename;
+    } catch {
+      return undefined;
+    }
+    if (typeof filename !== 'string' || !filename.toLowerCase().endsWith('.csv')) return undefined;
+    const candidate = join(folder, basename(filename));
+    return (await stat(candidate).catch(() => undefined))?.isFile() ? candidate : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Finds a lookup's CSV file: each path is a CSV file (matched by its name, with or without
- * `.csv`) or a folder holding `<table>` or `<table>.csv`.
+ * `.csv`) or a folder holding `<table>`, `<table>.csv`, or a `<table>.yml` that names the CSV.
  */
 async function locate(table: string, paths: readonly string[]): Promise<string | undefined> {
   const names = table.toLowerCase().endsWith('.csv') ? [table] : [table, `${table}.csv`];
@@ -25,6 +46,8 @@ async function locate(table: string, paths: readonly string[]): Promise<string |
       const candidate = join(path, name);
       if ((await stat(candidate).catch(() => undefined))?.isFile()) return candidate;
     }
+    const described = await csvNamedByYaml(path, table);
+    if (described) return described;
   }
   return undefined;
 }

@@ -1,19 +1,22 @@
 import { buildMacroIndex, expandMacros, type MacroIndex } from '../macros';
 import { parseSpl } from '../syntax';
-import type { SearchExpression } from '../syntax/ast';
-import type { Diagnostic, Severity } from '../text/diagnostic';
+import type { SearchExpression, Stage } from '../syntax/ast';
+import type { Diagnostic } from '../text/diagnostic';
 import type { SourceRange } from '../text/range';
 import { explainEmptyPrefilter } from './explainPrefilter';
 import { createFieldExtraction } from './fieldExtraction';
-import { createInputReport, type DatasetSpec, type InputReport } from './input';
+import { createInputReport, type DatasetSpec } from './input';
 import { buildPlan } from './plan/build';
 import { executePlan } from './plan/execute';
 import { resolveLimits, type RunLimits } from './plan/limits';
-import { Stopper, type StopReason } from './plan/stopper';
+import { Stopper } from './plan/stopper';
+import { MessageLog, reportInput, reportStop, type RunMessage } from './runMessages';
 import { toResultRecord, resultFields, type ResultRecord } from './results';
 import { createExecutionContext, pipelineSource, type RunEnvironment } from './runContext';
 import { isValidTimeZone } from './time';
 import type { Row } from './value';
+
+export type { RunMessage } from './runMessages';
 
 export interface RunRequest {
   text: string;
@@ -36,14 +39,6 @@ export interface RunStage {
   out: number;
   ms: number;
   range: SourceRange;
-}
-
-export interface RunMessage {
-  severity: Severity;
-  code: string;
-  message: string;
-  /** In the user's text (before macro expansion); absent for messages about files. */
-  range?: SourceRange;
 }
 
 export interface RunResult {
@@ -79,7 +74,16 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
   const evalContext = { now: request.now ?? Date.now() / 1000, timezone };
   const planning = { evalContext, diagnostics: [] as Diagnostic[] };
   const plan = buildPlan(parsed.pipeline, planning, expanded.text);
-  messages.addAll(planning.diagnostics, toOriginal);
+  // A macro left unexpanded has already been explained by the expansion at the same place.
+  const explainedMacros = new Set(expanded.diagnostics.map((d) => d.range.start.offset));
+  messages.addAll(
+    planning.diagnostics.filter(
+      (d) =>
+        d.code !== 'spl.engine.macro-not-expanded' ||
+        !explainedMacros.has(toOriginal(d.range).start.offset),
+    ),
+    toOriginal,
+  );
   const fields = createFieldExtraction(request.fieldConfigFiles ?? [], evalContext);
   for (const message of fields.messages) messages.add(message);
   if (messages.hasErrors())
@@ -87,54 +91,44 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
 
   const stopper = new Stopper(limits.timeLimitMs, undefined, request.signal);
   const inputReport = createInputReport();
-  const report = (d: Diagnostic) => messages.add(d, toOriginal);
   const env: RunEnvironment = {
     datasets: request.datasets,
     lookupPaths: request.lookupPaths ?? [],
     evalContext,
     limits,
-    report,
+    report: (d) => messages.add(d, toOriginal),
     inputReport,
     extractFields: fields.extract,
     fieldValueInRaw: fields.fieldValueInRaw,
     subplans: plan.subplans,
   };
-  const source = pipelineSource(parsed.pipeline, env, stopper);
-  const ctx = createExecutionContext(env, stopper);
-  const { rows, stages } = executePlan(plan.operators, source, ctx);
-  const kept: Row[] = [];
-  let dropped = 0;
-  for await (const row of rows) {
-    if (kept.length < limits.maxResultRows) kept.push(row);
-    else dropped++;
-  }
-  if (dropped > 0) {
-    messages.add({
-      severity: 'warning',
-      code: 'spl.engine.limit.result-rows',
-      message: `The search gave ${kept.length + dropped} results; only the first ${limits.maxResultRows} are returned (the result-rows limit).`,
-    });
-  }
-  const first = parsed.pipeline.stages[0];
-  if (
-    first?.kind === 'command' &&
-    first.name === 'search' &&
-    'expression' in first &&
-    first.expression &&
-    stages[0]?.in === 0 &&
-    inputReport.filteredOut > 0
-  ) {
-    const explained = await explainEmptyPrefilter(
-      first.expression as SearchExpression,
-      request.datasets,
-      fields.fieldValueInRaw,
-      stopper.signal,
-      expanded.text,
-    );
-    messages.addAll(explained, toOriginal);
+  const source = pipelineSource(parsed.pipeline, env, stopper, inputReport);
+  const { rows, stages: stageStats } = executePlan(
+    plan.operators,
+    source,
+    createExecutionContext(env, stopper),
+  );
+  const kept = await collectResults(rows, limits, messages);
+  const stages = stageStats();
+  const readsEvents = !parsed.pipeline.leadingPipe;
+  const firstSearch = readsEvents ? searchExpressionOf(parsed.pipeline.stages[0]) : undefined;
+  const firstStage = stages[0];
+  if (readsEvents && firstStage) {
+    // Events the literal pre-filter skipped were read and rejected by the first search.
+    firstStage.in += inputReport.filteredOut;
+    if (firstSearch && firstStage.out === 0 && inputReport.filteredOut > 0) {
+      const explained = await explainEmptyPrefilter(
+        firstSearch,
+        request.datasets,
+        fields.fieldValueInRaw,
+        stopper.signal,
+        expanded.text,
+      );
+      messages.addAll(explained, toOriginal);
+    }
   }
   reportStop(stopper.reason, limits, messages);
-  reportInput(inputReport, parsed.pipeline.leadingPipe ? undefined : request.datasets, messages);
+  reportInput(inputReport, readsEvents ? request.datasets : undefined, messages);
   return {
     fields: resultFields(kept),
     results: kept.map((row) => toResultRecord(row, timezone)),
@@ -149,89 +143,32 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
   };
 }
 
-function reportStop(reason: StopReason | undefined, limits: RunLimits, messages: MessageLog): void {
-  if (!reason) return;
-  messages.add(
-    reason === 'time'
-      ? {
-          severity: 'warning',
-          code: 'spl.engine.limit.time',
-          message: `The run stopped at its time limit (${limits.timeLimitMs / 1000} s); results cover only the events read until then.`,
-        }
-      : {
-          severity: 'warning',
-          code: 'spl.engine.cancelled',
-          message: 'The run was cancelled; results cover only the events read until then.',
-        },
-  );
+function searchExpressionOf(stage: Stage | undefined): SearchExpression | undefined {
+  return stage?.kind === 'command' && stage.name === 'search' && 'expression' in stage
+    ? (stage.expression as SearchExpression | undefined)
+    : undefined;
 }
 
-/** Input problems; and, when the search reads events (`datasets` given), a note if there were none. */
-function reportInput(
-  report: InputReport,
-  datasets: readonly DatasetSpec[] | undefined,
+/** The rows the run returns, up to the result-rows limit; the rest are counted and reported. */
+async function collectResults(
+  rows: AsyncIterable<Row>,
+  limits: RunLimits,
   messages: MessageLog,
-): void {
-  for (const problem of report.problems) {
-    const where = problem.line > 0 ? `${problem.file}:${problem.line}` : problem.file;
+): Promise<Row[]> {
+  const kept: Row[] = [];
+  let dropped = 0;
+  for await (const row of rows) {
+    if (kept.length < limits.maxResultRows) kept.push(row);
+    else dropped++;
+  }
+  if (dropped > 0) {
     messages.add({
       severity: 'warning',
-      code: 'spl.input.skipped',
-      message: `${where}: ${problem.message}`,
+      code: 'spl.engine.limit.result-rows',
+      message:
+        `The search gave ${kept.length + dropped} results; only the first ` +
+        `${limits.maxResultRows} are returned (the result-rows limit).`,
     });
   }
-  if (report.skipped > report.problems.length) {
-    messages.add({
-      severity: 'warning',
-      code: 'spl.input.skipped',
-      message: `${report.skipped - report.problems.length} more events or files were skipped.`,
-    });
-  }
-  if (!datasets) return;
-  if (datasets.length === 0) {
-    messages.add({
-      severity: 'info',
-      code: 'spl.engine.no-data',
-      message: 'No dataset was given, so the search ran over no events (give --data).',
-    });
-  } else if (report.events === 0) {
-    messages.add({
-      severity: 'info',
-      code: 'spl.engine.no-events',
-      message: `No events were found in ${datasets.map((d) => d.path).join(', ')}.`,
-    });
-  }
-}
-
-/** Messages in the user's coordinates, each reported once. */
-class MessageLog {
-  private readonly byKey = new Map<string, RunMessage>();
-
-  add(message: RunMessage | Diagnostic, toOriginal?: (range: SourceRange) => SourceRange): void {
-    const range = message.range && toOriginal ? toOriginal(message.range) : message.range;
-    const entry: RunMessage = {
-      severity: message.severity,
-      code: message.code,
-      message: message.message,
-      ...(range ? { range } : {}),
-    };
-    const key = `${entry.code}|${entry.message}|${range?.start.offset ?? ''}|${range?.end.offset ?? ''}`;
-    if (!this.byKey.has(key)) this.byKey.set(key, entry);
-  }
-
-  addAll(
-    diagnostics: readonly Diagnostic[],
-    toOriginal: (range: SourceRange) => SourceRange,
-  ): void {
-    for (const d of diagnostics) this.add(d, toOriginal);
-  }
-
-  hasErrors(): boolean {
-    for (const m of this.byKey.values()) if (m.severity === 'error') return true;
-    return false;
-  }
-
-  list(): RunMessage[] {
-    return [...this.byKey.values()];
-  }
+  return kept;
 }

@@ -4,7 +4,12 @@ import type { Diagnostic } from '../text/diagnostic';
 import type { SourceRange } from '../text/range';
 import { eventSource } from './eventSource';
 import { searchLiterals, subsearchToSearchText, type EvalContext } from './expressions';
-import type { DatasetSpec, InputReport } from './input';
+import {
+  createInputReport,
+  MAX_REPORTED_PROBLEMS,
+  type DatasetSpec,
+  type InputReport,
+} from './input';
 import { loadLookupTable } from './lookupFiles';
 import type { Plan } from './plan/build';
 import { executePlan } from './plan/execute';
@@ -12,6 +17,8 @@ import type { RunLimits } from './plan/limits';
 import { Stopper } from './plan/stopper';
 import { engineDiagnostic, type ExecutionContext } from './plan/types';
 import type { Row } from './value';
+
+const EMPTY_SUBSEARCH_TEXT = 'NOT ()';
 
 export interface RunEnvironment {
   readonly datasets: readonly DatasetSpec[];
@@ -38,8 +45,16 @@ export function prefilterLiterals(
     : [];
 }
 
-/** The events a pipeline starts from: none when it starts with a generating command. */
-export function pipelineSource(pipeline: Pipeline, env: RunEnvironment, stopper: Stopper) {
+/**
+ * The events a pipeline starts from: none when it starts with a generating command. `report`
+ * counts what the reader saw, so that each pipeline (the main one, each subsearch) has its own.
+ */
+export function pipelineSource(
+  pipeline: Pipeline,
+  env: RunEnvironment,
+  stopper: Stopper,
+  report: InputReport,
+) {
   if (pipeline.leadingPipe) return (async function* (): AsyncIterable<Row> {})();
   return eventSource({
     datasets: env.datasets,
@@ -47,7 +62,7 @@ export function pipelineSource(pipeline: Pipeline, env: RunEnvironment, stopper:
     shouldStop: () => stopper.shouldStop(),
     literals: prefilterLiterals(pipeline, env.fieldValueInRaw),
     limits: env.limits,
-    report: env.inputReport,
+    report,
     extractFields: env.extractFields,
     onLimit: env.report,
     range: pipeline.stages[0]?.range ?? pipeline.range,
@@ -90,9 +105,10 @@ async function runSubpipeline(
   const plan = env.subplans.get(pipeline);
   if (!plan) return [];
   const stopper = new Stopper(env.limits.subsearchTimeLimitMs, parent);
+  const report = createInputReport();
   const { rows } = executePlan(
     plan.operators,
-    pipelineSource(pipeline, env, stopper),
+    pipelineSource(pipeline, env, stopper, report),
     createExecutionContext(env, stopper),
   );
   const results: Row[] = [];
@@ -111,6 +127,7 @@ async function runSubpipeline(
     }
     results.push(row);
   }
+  mergeProblems(env.inputReport, report);
   if (stopper.reason === 'time' && parent.reason === undefined) {
     env.report(
       engineDiagnostic(
@@ -146,6 +163,9 @@ async function resolveSubsearches(
     case 'subsearch': {
       const rows = await ctx.runSubpipeline(expression.pipeline, expression.range);
       const text = subsearchToSearchText(rows, { maxRows: ctx.limits.subsearchMaxResults });
+      // `NOT ()` (format's text for no usable rows) matches no event: an empty OR says the same.
+      if (text === EMPTY_SUBSEARCH_TEXT)
+        return { kind: 'or', operands: [], range: expression.range };
       const parsed = parseSearchExpression(text);
       if (parsed.expression && !parsed.diagnostics.some((d) => d.severity === 'error'))
         return parsed.expression;
@@ -161,5 +181,13 @@ async function resolveSubsearches(
     }
     default:
       return expression;
+  }
+}
+
+/** A subsearch's unreadable events and files are the run's problems too. */
+function mergeProblems(into: InputReport, from: InputReport): void {
+  into.skipped += from.skipped;
+  for (const problem of from.problems) {
+    if (into.problems.length < MAX_REPORTED_PROBLEMS) into.problems.push(problem);
   }
 }

@@ -14,7 +14,8 @@ export interface LooseEntry {
 
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/;
 
-export function readLooseYaml(text: string): Map<string, LooseEntry> {
+/** undefined when some value is beyond this reader (an unclosed quote, a flow collection). */
+export function readLooseYaml(text: string): Map<string, LooseEntry> | undefined {
   const entries = new Map<string, LooseEntry>();
   const keyLines: { key: string; valueStart: number; lineStart: number }[] = [];
   for (let lineStart = 0; lineStart < text.length;) {
@@ -29,38 +30,41 @@ export function readLooseYaml(text: string): Map<string, LooseEntry> {
       });
     lineStart = lineEnd + 1;
   }
-  keyLines.forEach((entry, i) => {
+  for (const [i, entry] of keyLines.entries()) {
     const blockEnd = keyLines[i + 1]?.lineStart ?? text.length;
     const raw = text.slice(entry.valueStart, blockEnd);
     const start = entry.valueStart + (raw.length - raw.trimStart().length);
     const end = entry.valueStart + raw.trimEnd().length;
     const source = text.slice(start, end);
-    entries.set(
-      entry.key,
-      source.startsWith('- ') || source.startsWith('-\n')
-        ? listEntry(text, start, end)
-        : { value: decodeScalar(source), start, end },
-    );
-  });
+    const isList = source.startsWith('- ') || source.startsWith('-\n');
+    const value = isList ? listEntry(text, start, end) : decodeScalar(source);
+    if (value === undefined) return undefined;
+    entries.set(entry.key, typeof value === 'string' ? { value, start, end } : value);
+  }
   return entries;
 }
 
-function listEntry(text: string, start: number, end: number): LooseEntry {
+function listEntry(text: string, start: number, end: number): LooseEntry | undefined {
   const items: LooseEntry[] = [];
   const pattern = /-[ \t]+([^\n]*)/g;
   const block = text.slice(start, end);
   for (let m = pattern.exec(block); m; m = pattern.exec(block)) {
     const itemStart = start + m.index + m[0].length - (m[1] as string).length;
     const source = (m[1] as string).trimEnd();
-    items.push({ value: decodeScalar(source), start: itemStart, end: itemStart + source.length });
+    const value = decodeScalar(source);
+    if (value === undefined) return undefined;
+    items.push({ value, start: itemStart, end: itemStart + source.length });
   }
   return { value: '', start, end, items };
 }
 
 /** PyYAML's folding: a line break between text becomes a space; an empty line becomes a break. */
-function decodeScalar(source: string): string {
+function decodeScalar(source: string): string | undefined {
   const quote = source.charAt(0);
-  const quoted = (quote === "'" || quote === '"') && source.length > 1 && source.endsWith(quote);
+  if (quote === '[' || quote === '{') return undefined;
+  const opensQuote = quote === "'" || quote === '"';
+  const quoted = opensQuote && source.length > 1 && source.endsWith(quote);
+  if (opensQuote && !quoted) return undefined;
   const body = quoted ? source.slice(1, -1) : source;
   const folded = fold(body);
   if (quote === "'" && quoted) return folded.replace(/''/g, "'");

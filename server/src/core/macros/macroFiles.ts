@@ -178,6 +178,7 @@ function scalarValue(node: unknown, text: string, lines: LineIndex): LocatedValu
 
 function looseMacroSource(path: string, text: string, lines: LineIndex): MacroSource | undefined {
   const entries = readLooseYaml(text);
+  if (!entries) return undefined;
   const located = (entry: LooseEntry | undefined): LocatedValue | undefined =>
     entry && {
       value: entry.value,

@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedInformation } from '../text/diagnostic';
-import type { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import type { SourceRange } from '../text/range';
 import type { MacroIndex } from './macroIndex';
 import { callChain, originAt, type CallFrame, type MappedText } from './mappedText';
@@ -19,11 +19,19 @@ export interface OriginalLocation {
 
 /** Maps offsets in the expanded text back to the user's document and the macro definitions. */
 export class SourceMap {
+  private lines: LineIndex | undefined;
+
   constructor(
     private readonly expanded: MappedText,
-    private readonly userLines: LineIndex,
+    private readonly userText: string,
     private readonly index: MacroIndex,
   ) {}
+
+  /** Built on first use: most expansions are never asked for a line and column. */
+  private get userLines(): LineIndex {
+    this.lines ??= new LineIndex(this.userText);
+    return this.lines;
+  }
 
   toOriginal(expandedOffset: number): OriginalLocation {
     const { text } = this.expanded;

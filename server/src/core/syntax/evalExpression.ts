@@ -11,6 +11,19 @@ import { readMacro, unquote } from './macroCall';
 
 type Level = (cursor: TokenCursor) => EvalExpression | undefined;
 
+/** Every level of nesting passes through NOT or a unary sign; both count against the limit. */
+function guarded(level: Level): Level {
+  return (cursor) => {
+    const token = cursor.peek();
+    if (!token || !cursor.enter(token)) return undefined;
+    try {
+      return level(cursor);
+    } finally {
+      cursor.leave();
+    }
+  };
+}
+
 const terminators: ReadonlySet<TokenKind> = new Set(['pipe', 'rbracket', 'rparen', 'comma']);
 
 function atEvalKeyword(cursor: TokenCursor, keyword: string): boolean {
@@ -52,12 +65,11 @@ function missingOperand(
   operator: string,
   left: EvalExpression,
 ): EvalExpression {
-  const at = cursor.previousEnd();
-  cursor.error('spl.syntax.missing-operand', `expected an expression after '${operator}'`, at, at);
+  missingExpression(cursor, cursor.previousEnd(), operator);
   return left;
 }
 
-const parseNot: Level = (cursor) => {
+const parseNotUnguarded: Level = (cursor) => {
   if (!atEvalKeyword(cursor, 'NOT')) return parseComparison(cursor);
   const notToken = cursor.next();
   const operand = parseNot(cursor);
@@ -132,7 +144,7 @@ function arithmeticLevel(
   };
 }
 
-const parseUnary: Level = (cursor) => {
+const parseUnaryUnguarded: Level = (cursor) => {
   const token = cursor.peek();
   if (token?.kind !== 'minus' && token?.kind !== 'plus') return parsePrimary(cursor);
   cursor.next();
@@ -155,18 +167,27 @@ const parseUnary: Level = (cursor) => {
   };
 };
 
+const parseNot = guarded(parseNotUnguarded);
+const parseUnary = guarded(parseUnaryUnguarded);
 const parseMultiplicative = arithmeticLevel({ star: '*', slash: '/', percent: '%' }, parseUnary);
 const parseAdditive = arithmeticLevel({ plus: '+', minus: '-', dot: '.' }, parseMultiplicative);
 const parseAnd = keywordLevel('AND', parseNot);
 const parseOr = keywordLevel('OR', parseAnd);
 
 /** Reports "expected an expression" at `offset` unless something was already reported there. */
-export function missingExpression(cursor: TokenCursor, offset: number): void {
+export function missingExpression(cursor: TokenCursor, offset: number, after?: string): void {
   const last = cursor.diagnostics[cursor.diagnostics.length - 1];
   if (last && last.range.end.offset >= offset) return;
   const token = cursor.peek();
-  const found = token && !terminators.has(token.kind) ? ` but found '${token.image.slice(0, 40)}'` : '';
-  cursor.error('spl.syntax.missing-operand', `expected an expression${found}`, offset, offset);
+  const found =
+    token && !terminators.has(token.kind) ? ` but found '${token.image.slice(0, 40)}'` : '';
+  const where = after === undefined ? '' : ` after '${after}'`;
+  cursor.error(
+    'spl.syntax.missing-operand',
+    `expected an expression${where}${found}`,
+    offset,
+    offset,
+  );
 }
 
 /** One eval expression starting at the cursor; undefined (with a diagnostic) when none starts there. */
@@ -258,13 +279,12 @@ function parsePrimary(cursor: TokenCursor): EvalExpression | undefined {
       return { kind: 'string', value: unquote(token.image), range };
     case 'macro': {
       cursor.next();
-      const macro = readMacro(cursor, token);
-      return macro.kind === 'macro' ? macro : parsePrimary(cursor);
+      return readMacro(cursor, token);
     }
     case 'lparen': {
       cursor.next();
       const inner = parseEvalExpr(cursor);
-      if (!inner) missingExpression(cursor, token.end);
+      if (!inner) missingExpression(cursor, token.end, '(');
       if (cursor.atKind('rparen')) cursor.next();
       else if (inner)
         cursor.error(

@@ -9,7 +9,7 @@ import type { Comment, EvalExpression, Pipeline, SearchExpression } from './ast'
 import { TokenCursor } from './cursor';
 import { missingExpression, parseEvalExpr } from './evalExpression';
 import { tokenize, type Token } from './lexer';
-import { readMacro } from './macroCall';
+import { readCommentMacro } from './macroCall';
 import { parsePipeline } from './pipeline';
 import { parseSearchExpr } from './searchExpression';
 
@@ -53,11 +53,8 @@ function prepare(text: string): { cursor: TokenCursor; comments: Comment[] } {
       });
       cursor.commentSpans.push({ start: token.start, end: token.end });
     } else if (token.kind === 'macro' && commentMacro.test(token.image)) {
-      const comment = readMacro(cursor, token);
-      if (comment.kind === 'comment') {
-        comments.push(comment);
-        cursor.commentSpans.push({ start: token.start, end: token.end });
-      } else tokens.push(token);
+      comments.push(readCommentMacro(cursor, token));
+      cursor.commentSpans.push({ start: token.start, end: token.end });
     } else {
       tokens.push(token);
     }
@@ -69,7 +66,11 @@ function prepare(text: string): { cursor: TokenCursor; comments: Comment[] } {
 export function parseSpl(text: string): ParseResult {
   const { cursor, comments } = prepare(text);
   const pipeline = parsePipeline(cursor, false);
-  return { pipeline, diagnostics: cursor.diagnostics, comments };
+  // Recovery can report an outer problem after inner ones; readers expect document order.
+  const diagnostics = cursor.diagnostics.sort(
+    (a, b) => a.range.start.offset - b.range.start.offset,
+  );
+  return { pipeline, diagnostics, comments };
 }
 
 function reportLeftover(cursor: TokenCursor): void {

@@ -6,10 +6,9 @@
  * they are case-sensitive in search, insensitive in eval, and double as field names, so the
  * parser compares a word's image where a keyword may stand.
  *
- * Written by hand rather than with Chevrotain: chevrotain@11 is ESM-only and cannot be loaded by
- * the project's test runner (`node --import tsx` compiles the repository's .ts files as CommonJS
- * and then fails to resolve chevrotain's ESM-only dependencies). A single pass over character
- * codes is also faster than a regex-per-token lexer.
+ * Written by hand rather than with a Chevrotain Lexer: SPL's context-dependent words cannot be
+ * lexed once for all commands anyway, and one pass over character codes is several times faster
+ * than trying a regular expression per token type.
  */
 
 export type TokenKind =
@@ -59,9 +58,13 @@ const singleCharKinds: Partial<Record<string, TokenKind>> = {
   '.': 'dot',
 };
 
-/** Word characters: letters, digits, `_`, and `$ @ { }` (for `$tokens$`, `a{}` JSON paths). */
+/**
+ * Word characters: letters, digits, `_`, `$ @ { }` (for `$tokens$`, `a{}` JSON paths), and any
+ * non-ASCII character but the no-break space, so `user=José` and `eval 名前=1` read as words.
+ */
 function isWordChar(code: number): boolean {
   return (
+    (code >= 0x80 && code !== 0xa0) ||
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||
     (code >= 48 && code <= 57) ||
@@ -180,13 +183,7 @@ export function tokenize(text: string): Token[] {
       });
     } else {
       i++;
-      const kind = singleCharKinds[ch];
-      if (kind) push(kind, start, i);
-      else {
-        // Keep surrogate pairs together so ranges never split a character.
-        if (code >= 0xd800 && code <= 0xdbff && i < length) i++;
-        push('other', start, i);
-      }
+      push(singleCharKinds[ch] ?? 'other', start, i);
     }
   }
   return tokens;

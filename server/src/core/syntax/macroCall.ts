@@ -51,8 +51,8 @@ export function unquote(raw: string): string {
   return body.includes('\\') ? body.replace(/\\(["\\])/g, '$1') : body;
 }
 
-/** A macro call, or a Comment when the call is the legacy `comment("...")` macro. */
-export function readMacro(cursor: TokenCursor, token: Token): MacroCall | Comment {
+/** A macro call in backticks, with its arguments; problems in it are reported. */
+export function readMacro(cursor: TokenCursor, token: Token): MacroCall {
   const { text } = cursor;
   const innerStart = token.start + 1;
   const innerEnd = token.unclosed ? token.end : token.end - 1;
@@ -102,15 +102,6 @@ export function readMacro(cursor: TokenCursor, token: Token): MacroCall | Commen
       );
     }
   }
-  if (nameText.toLowerCase() === 'comment' && hasParens) {
-    const first = args[0]?.value ?? '';
-    return {
-      kind: 'comment',
-      style: 'macro',
-      text: first.startsWith('"') ? unquote(first) : first,
-      range,
-    };
-  }
   return {
     kind: 'macro',
     name: nameText,
@@ -118,5 +109,17 @@ export function readMacro(cursor: TokenCursor, token: Token): MacroCall | Commen
     args,
     hasParens,
     range,
+  };
+}
+
+/** The legacy `comment("...")` macro: a Comment whose text is its first argument, unquoted. */
+export function readCommentMacro(cursor: TokenCursor, token: Token): Comment {
+  const call = readMacro(cursor, token);
+  const first = call.args[0]?.value ?? '';
+  return {
+    kind: 'comment',
+    style: 'macro',
+    text: first.startsWith('"') ? unquote(first) : first,
+    range: call.range,
   };
 }

@@ -34,9 +34,20 @@ function parseImplicitSearch(cursor: TokenCursor, start: number): Stage {
     name: 'search',
     implicit: true,
     options: [],
-    expression,
+    ...(expression && { expression }),
     range: cursor.range(start, end),
   };
+}
+
+function dropRepeatedDiagnostics(cursor: TokenCursor, from: number): void {
+  const seen = new Set<string>();
+  const kept = cursor.diagnostics.slice(from).filter((diagnostic) => {
+    const key = `${diagnostic.code} ${diagnostic.range.start.offset} ${diagnostic.range.end.offset}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  cursor.diagnostics.splice(from, Infinity, ...kept);
 }
 
 function parseCommandStage(cursor: TokenCursor, nameToken: Token): Stage {
@@ -45,9 +56,19 @@ function parseCommandStage(cursor: TokenCursor, nameToken: Token): Stage {
   const nameRange = cursor.range(nameToken.start, nameToken.end);
   if (grammar) {
     const afterName = cursor.pos;
+    const reported = cursor.diagnostics.length;
     const command = grammar(cursor, { name: info.name, start: nameToken.start, nameRange });
     if (command) return command;
+    // A required part is missing: read the stage generically, keeping what the grammar reported
+    // once (the generic reading reports problems in options again).
     cursor.pos = afterName;
+    const generic = parseGenericCommand(
+      cursor,
+      { name: info.name, start: nameToken.start, nameRange },
+      true,
+    );
+    dropRepeatedDiagnostics(cursor, reported);
+    return generic;
   }
   const addon = info ? undefined : findAddonCommand(nameToken.image);
   if (addon) {
@@ -92,11 +113,9 @@ function parseStage(cursor: TokenCursor, pipeEnd: number): Stage | undefined {
   if (token.kind === 'macro') {
     cursor.next();
     const macro = readMacro(cursor, token);
-    if (macro.kind === 'macro') {
-      const stage: Stage = { kind: 'macroStage', macro, range: macro.range };
-      cursor.skipRestOfStage('after a macro stage: start a new stage with |');
-      return stage;
-    }
+    const stage: Stage = { kind: 'macroStage', macro, range: macro.range };
+    cursor.skipRestOfStage('after a macro stage: start a new stage with |');
+    return stage;
   }
   if (token.kind !== 'word') {
     cursor.skipRestOfStage("where a command name should be: write a command after '|'");
@@ -163,7 +182,9 @@ export function parsePipeline(cursor: TokenCursor, inSubsearch: boolean): Pipeli
 /** `[ ... ]` at the cursor: a nested pipeline. An unclosed `[` is reported where it opens. */
 export function parseSubsearch(cursor: TokenCursor): Subsearch {
   const open = cursor.next();
+  const entered = cursor.enter(open);
   const pipeline = parsePipeline(cursor, true);
+  if (entered) cursor.leave();
   if (cursor.atKind('rbracket')) cursor.next();
   else
     cursor.error(

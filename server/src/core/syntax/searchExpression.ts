@@ -3,43 +3,15 @@
  * search command": parentheses, then NOT, then OR, then AND (OR binds tighter than AND); AND is
  * implied between terms; `AND OR NOT` are operators only in upper case.
  */
-import type { FieldName, SearchComparisonOperator, SearchExpression, SearchValue } from './ast';
+import type { SearchExpression } from './ast';
 import type { TokenCursor } from './cursor';
-import type { Token } from './lexer';
 import { readMacro } from './macroCall';
 import { parseSubsearch } from './pipeline';
+import { parseChunk, parseComparison, quotedValue } from './searchTerms';
 
 export interface SearchStops {
   /** tstats' where clause ends at its `by`. */
   readonly atBy?: boolean;
-}
-
-/** Inside quotes `\\` is a backslash and `\"` a quote; `\*` stays as written (it cannot escape `*`). */
-export function unescapeSearchString(body: string): string {
-  return body.includes('\\') ? body.replace(/\\(["\\])/g, '$1') : body;
-}
-
-function quotedValue(cursor: TokenCursor, token: Token): SearchValue {
-  if (token.unclosed) {
-    cursor.error(
-      'spl.syntax.unclosed-quote',
-      'unclosed quote starting here: end the value with another "',
-      token.start,
-      token.start + 1,
-    );
-  }
-  const body = token.unclosed ? token.image.slice(1) : token.image.slice(1, -1);
-  return {
-    value: unescapeSearchString(body),
-    quoted: true,
-    raw: token.image,
-    range: cursor.range(token.start, token.end),
-  };
-}
-
-function chunkValue(cursor: TokenCursor, start: number, end: number): SearchValue {
-  const raw = cursor.text.slice(start, end);
-  return { value: raw, quoted: false, raw, range: cursor.range(start, end) };
 }
 
 /** The single word a chunk is made of, if it is exactly one word token. */
@@ -48,15 +20,9 @@ function soleWord(cursor: TokenCursor, chunkEnd: number): string | undefined {
   return chunkEnd === cursor.pos + 1 && token?.kind === 'word' ? token.image : undefined;
 }
 
-function isOperatorWord(token: Token | undefined): boolean {
-  return (
-    token?.kind === 'word' &&
-    (token.image === 'AND' || token.image === 'OR' || token.image === 'NOT')
-  );
-}
-
 function atOperator(cursor: TokenCursor, operator: 'AND' | 'OR' | 'NOT'): boolean {
-  return soleWord(cursor, cursor.chunkEnd(false)) === operator;
+  // The cheap test first: most terms are not operators, and chunkEnd walks the whole term.
+  return cursor.peek()?.image === operator && soleWord(cursor, cursor.chunkEnd(false)) === operator;
 }
 
 function atEnd(cursor: TokenCursor, depth: number, stops: SearchStops): boolean {
@@ -79,7 +45,6 @@ function combine(
     range: cursor.range(first.range.start.offset, last.range.end.offset),
   } as SearchExpression;
 }
-
 /** A whole search expression up to the end of the stage (or `)`, or tstats' `by`). */
 export function parseSearchExpr(
   cursor: TokenCursor,
@@ -134,6 +99,21 @@ function parseOr(
 }
 
 function parseNot(
+  cursor: TokenCursor,
+  stops: SearchStops,
+  depth: number,
+): SearchExpression | undefined {
+  // Every level of nesting passes through here, so this is where the nesting limit applies.
+  const token = cursor.peek();
+  if (!token || !cursor.enter(token)) return undefined;
+  try {
+    return parseNotUnguarded(cursor, stops, depth);
+  } finally {
+    cursor.leave();
+  }
+}
+
+function parseNotUnguarded(
   cursor: TokenCursor,
   stops: SearchStops,
   depth: number,
@@ -194,8 +174,7 @@ function parsePrimary(
       return parseSubsearch(cursor);
     case 'macro': {
       cursor.next();
-      const macro = readMacro(cursor, token);
-      return macro.kind === 'macro' ? macro : undefined;
+      return readMacro(cursor, token);
     }
     case 'string': {
       cursor.next();
@@ -219,197 +198,4 @@ function parsePrimary(
     }
   }
   return parseChunk(cursor);
-}
-
-/** `CASE(x)` / `TERM(x)` at the cursor, with the word glued to its parenthesis. */
-function atSearchFunction(cursor: TokenCursor): 'CASE' | 'TERM' | undefined {
-  const word = cursor.peek();
-  if (
-    word?.kind !== 'word' ||
-    !cursor.atKind('lparen', 1) ||
-    !cursor.gluedToPrevious(cursor.pos + 1)
-  )
-    return undefined;
-  const upper = word.image.toUpperCase();
-  return upper === 'CASE' || upper === 'TERM' ? upper : undefined;
-}
-
-function parseSearchFunction(
-  cursor: TokenCursor,
-  name: 'CASE' | 'TERM',
-  field?: FieldName,
-): SearchExpression {
-  const start = field ? field.range.start.offset : (cursor.peek() as Token).start;
-  cursor.next();
-  const open = cursor.next();
-  const inner = cursor.peek();
-  let value: SearchValue;
-  if (inner?.kind === 'string') value = quotedValue(cursor, cursor.next());
-  else {
-    const end = cursor.chunkEnd(false);
-    const startOffset = inner && end > cursor.pos ? inner.start : open.end;
-    const endOffset = end > cursor.pos ? (cursor.tokens[end - 1] as Token).end : open.end;
-    cursor.pos = end;
-    value = chunkValue(cursor, startOffset, endOffset);
-  }
-  if (cursor.atKind('rparen')) cursor.next();
-  else
-    cursor.error(
-      'spl.syntax.unbalanced-paren',
-      `unbalanced parenthesis: close ${name}( with ')'`,
-      open.start,
-      open.end,
-    );
-  const range = cursor.range(start, cursor.previousEnd());
-  return field
-    ? { kind: 'searchFunction', function: name, field, value, range }
-    : { kind: 'searchFunction', function: name, value, range };
-}
-
-/** A glued run: a bare term, `field<op>value`, `field IN (...)`, or `field <op> value` spaced out. */
-function parseChunk(cursor: TokenCursor): SearchExpression | undefined {
-  const fn = atSearchFunction(cursor);
-  if (fn) return parseSearchFunction(cursor, fn);
-  const start = cursor.pos;
-  const end = cursor.chunkEnd(false, !isOperatorWord(cursor.peek()));
-  let operatorIndex = -1;
-  for (let i = start, depth = 0; i < end && operatorIndex < 0; i++) {
-    const kind = (cursor.tokens[i] as Token).kind;
-    if (kind === 'lparen') depth++;
-    else if (kind === 'rparen') depth--;
-    else if (kind === 'compare' && depth === 0) operatorIndex = i;
-  }
-  const first = cursor.tokens[start] as Token;
-  const last = cursor.tokens[end - 1] as Token;
-  if (operatorIndex < 0) {
-    cursor.pos = end;
-    const spacedOperator = cursor.peek();
-    if (spacedOperator?.kind === 'compare')
-      return parseComparison(cursor, first.start, last.end, spacedOperator);
-    if (cursor.atKeyword('in') && cursor.atKind('lparen', 1))
-      return parseIn(cursor, first.start, last.end);
-    return {
-      kind: 'term',
-      value: chunkValue(cursor, first.start, last.end),
-      range: cursor.range(first.start, last.end),
-    };
-  }
-  const operator = cursor.tokens[operatorIndex] as Token;
-  if (operatorIndex === start) {
-    cursor.pos = end;
-    cursor.error(
-      'spl.syntax.missing-field',
-      `expected a field name before '${operator.image}'`,
-      operator.start,
-      operator.end,
-    );
-    return undefined;
-  }
-  cursor.pos = operatorIndex;
-  return parseComparison(
-    cursor,
-    first.start,
-    (cursor.tokens[operatorIndex - 1] as Token).end,
-    operator,
-    end,
-  );
-}
-
-function field(cursor: TokenCursor, start: number, end: number, quotedName?: string): FieldName {
-  const quoted = quotedName !== undefined;
-  return {
-    kind: 'field',
-    name: quoted ? quotedName : cursor.text.slice(start, end),
-    quoted,
-    range: cursor.range(start, end),
-  };
-}
-
-function parseComparison(
-  cursor: TokenCursor,
-  fieldStart: number,
-  fieldEnd: number,
-  operator: Token,
-  chunkEnd?: number,
-  quotedName?: string,
-): SearchExpression | undefined {
-  const name = field(cursor, fieldStart, fieldEnd, quotedName);
-  cursor.next();
-  const glued = chunkEnd !== undefined && cursor.pos < chunkEnd;
-  let value: SearchValue | undefined;
-  if (glued) {
-    value = chunkValue(
-      cursor,
-      (cursor.peek() as Token).start,
-      (cursor.tokens[chunkEnd - 1] as Token).end,
-    );
-    cursor.pos = chunkEnd;
-  } else {
-    const token = cursor.peek();
-    const fn = atSearchFunction(cursor);
-    if (fn) return parseSearchFunction(cursor, fn, name);
-    if (token?.kind === 'string') value = quotedValue(cursor, cursor.next());
-    else if (
-      token &&
-      token.kind !== 'lparen' &&
-      token.kind !== 'rparen' &&
-      token.kind !== 'lbracket' &&
-      !cursor.atStageEnd()
-    ) {
-      const end = cursor.chunkEnd(false, true);
-      if (end > cursor.pos) {
-        value = chunkValue(cursor, token.start, (cursor.tokens[end - 1] as Token).end);
-        cursor.pos = end;
-      } else if (token.kind === 'macro') {
-        cursor.next();
-        value = chunkValue(cursor, token.start, token.end);
-      }
-    }
-  }
-  if (!value) {
-    cursor.error(
-      'spl.syntax.missing-value',
-      `expected a value after '${name.name}${operator.image}'`,
-      operator.start,
-      operator.end,
-    );
-    return undefined;
-  }
-  return {
-    kind: 'compare',
-    field: name,
-    operator: operator.image as SearchComparisonOperator,
-    value,
-    range: cursor.range(fieldStart, value.range.end.offset),
-  };
-}
-
-function parseIn(cursor: TokenCursor, fieldStart: number, fieldEnd: number): SearchExpression {
-  cursor.next();
-  const open = cursor.next();
-  const values: SearchValue[] = [];
-  while (!cursor.atKind('rparen') && !cursor.atStageEnd()) {
-    const token = cursor.peek() as Token;
-    if (token.kind === 'comma') cursor.next();
-    else if (token.kind === 'string') values.push(quotedValue(cursor, cursor.next()));
-    else {
-      const end = Math.max(cursor.chunkEnd(true), cursor.pos + 1);
-      values.push(chunkValue(cursor, token.start, (cursor.tokens[end - 1] as Token).end));
-      cursor.pos = end;
-    }
-  }
-  if (cursor.atKind('rparen')) cursor.next();
-  else
-    cursor.error(
-      'spl.syntax.unbalanced-paren',
-      "unbalanced parenthesis: close the IN list with ')'",
-      open.start,
-      open.end,
-    );
-  return {
-    kind: 'in',
-    field: field(cursor, fieldStart, fieldEnd),
-    values,
-    range: cursor.range(fieldStart, cursor.previousEnd()),
-  };
 }

@@ -9,6 +9,8 @@ import { fromList, text, toNumber } from '../expressions/coerce';
 export const LIST_MAX_VALUES = 100;
 
 export interface Accumulator {
+  /** True when add() needs the event's _time (reading it costs a parse per event). */
+  readonly usesTime?: boolean;
   add(values: readonly Scalar[], time: number | undefined): void;
   result(): FieldValue | undefined;
   clone(): Accumulator;
@@ -128,7 +130,10 @@ function isTextAfter(a: string, b: string, sign: 1 | -1): boolean {
 export class ValuesAccumulator implements Accumulator {
   constructor(private readonly seen = new Map<string, Scalar>()) {}
   add(values: readonly Scalar[]): void {
-    for (const v of values) if (!this.seen.has(text(v))) this.seen.set(text(v), v);
+    for (const v of values) {
+      const key = text(v);
+      if (!this.seen.has(key)) this.seen.set(key, v);
+    }
   }
   result(): FieldValue | undefined {
     const keys = [...this.seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -155,10 +160,16 @@ export class ListAccumulator implements Accumulator {
 
 /** first/last in arrival order; earliest/latest (and their _time) by the event's _time. */
 export class PositionAccumulator implements Accumulator {
+  readonly usesTime: boolean;
   private value: FieldValue | undefined;
   private time: number | undefined;
   private seen = false;
-  constructor(private readonly kind: 'first' | 'last' | 'earliest' | 'latest' | 'earliest_time' | 'latest_time') {}
+  constructor(
+    private readonly kind:
+      'first' | 'last' | 'earliest' | 'latest' | 'earliest_time' | 'latest_time',
+  ) {
+    this.usesTime = kind !== 'first' && kind !== 'last';
+  }
   add(values: readonly Scalar[], time: number | undefined): void {
     if (values.length === 0) return;
     const value = fromList(values);

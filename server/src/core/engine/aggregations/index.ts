@@ -5,7 +5,7 @@
 import type { Aggregation, EvalExpression, FieldName } from '../../syntax/ast';
 import type { Diagnostic } from '../../text/diagnostic';
 import { didYouMean } from '../../text/didYouMean';
-import { evaluate, type EvalContext } from '../expressions';
+import { checkEvalExpression, evaluate, type EvalContext } from '../expressions';
 import { toNumber } from '../expressions/coerce';
 import { valuesOf, type FieldValue, type Row, type Scalar } from '../value';
 import {
@@ -61,7 +61,15 @@ const FACTORIES: Record<string, () => Accumulator> = {
   median: () => new PercentileAccumulator(50, 'nearest'),
 };
 
-const UNSUPPORTED = ['estdc_error', 'rate', 'per_second', 'per_minute', 'per_hour', 'per_day', 'sparkline'];
+const UNSUPPORTED = [
+  'estdc_error',
+  'rate',
+  'per_second',
+  'per_minute',
+  'per_hour',
+  'per_day',
+  'sparkline',
+];
 const PERCENTILE = /^(perc|p|exactperc|upperperc)(\d+(?:\.\d+)?)$/;
 
 function factoryFor(name: string): (() => Accumulator) | undefined {
@@ -71,11 +79,17 @@ function factoryFor(name: string): (() => Accumulator) | undefined {
   if (!percentile) return undefined;
   const percent = Number(percentile[2]);
   if (percent < 0 || percent > 100) return undefined;
-  const method = percentile[1] === 'exactperc' ? 'interpolate' : percentile[1] === 'upperperc' ? 'upper' : 'nearest';
+  const method =
+    percentile[1] === 'exactperc'
+      ? 'interpolate'
+      : percentile[1] === 'upperperc'
+        ? 'upper'
+        : 'nearest';
   return () => new PercentileAccumulator(percent, method);
 }
 
-type Argument = { kind: 'none' } | { kind: 'field'; name: string } | { kind: 'eval'; expr: EvalExpression };
+type Argument =
+  { kind: 'none' } | { kind: 'field'; name: string } | { kind: 'eval'; expr: EvalExpression };
 
 function argumentOf(agg: Aggregation): Argument {
   const arg = agg.argument;
@@ -97,7 +111,18 @@ export function aggregationOutputName(agg: Aggregation): string {
 }
 
 function diagnostic(agg: Aggregation, code: string, message: string): Diagnostic {
-  return { severity: 'error', code: `spl.engine.${code}`, message, range: agg.functionRange, source: 'engine' };
+  return {
+    severity: 'error',
+    code: `spl.engine.${code}`,
+    message,
+    range: agg.functionRange,
+    source: 'engine',
+  };
+}
+
+function eventTime(row: Row): number | undefined {
+  const time = valuesOf(row.get('_time'))[0];
+  return time === undefined ? undefined : toNumber(time);
 }
 
 class RowAggregator implements Aggregator {
@@ -106,7 +131,7 @@ class RowAggregator implements Aggregator {
     private readonly read: (row: Row) => readonly Scalar[],
   ) {}
   add(row: Row): void {
-    const time = valuesOf(row.get('_time')).map(toNumber)[0];
+    const time = this.accumulator.usesTime ? eventTime(row) : undefined;
     this.accumulator.add(this.read(row), time);
   }
   result(): FieldValue | undefined {
@@ -126,29 +151,56 @@ export function createAggregator(agg: Aggregation, ctx: EvalContext): Aggregator
   const factory = factoryFor(name);
   if (!factory) {
     if (UNSUPPORTED.includes(name)) {
-      return diagnostic(agg, 'unsupported-function', `${name}() is not supported by the local evaluator; remove it or compute it with eval`);
+      return diagnostic(
+        agg,
+        'unsupported-function',
+        `${name}() is not supported by the local evaluator; remove it or compute it with eval`,
+      );
     }
-    const suggestion = didYouMean(name, [...Object.keys(FACTORIES), 'perc95', 'exactperc95', 'upperperc95']);
-    return diagnostic(agg, 'unknown-function', `unknown stats function ${name}()${suggestion ? `; did you mean ${suggestion}()?` : ''}`);
+    const suggestion = didYouMean(name, [
+      ...Object.keys(FACTORIES),
+      'perc95',
+      'exactperc95',
+      'upperperc95',
+    ]);
+    return diagnostic(
+      agg,
+      'unknown-function',
+      `unknown stats function ${name}()${suggestion ? `; did you mean ${suggestion}()?` : ''}`,
+    );
   }
   const arg = argumentOf(agg);
   if (arg.kind === 'none') {
     if (name !== 'count' && name !== 'c') {
-      return diagnostic(agg, 'wrong-argument-count', `${name}() needs a field, e.g. ${name}(bytes)`);
+      return diagnostic(
+        agg,
+        'wrong-argument-count',
+        `${name}() needs a field, e.g. ${name}(bytes)`,
+      );
     }
     return new RowAggregator(factory(), () => [true]);
   }
   if (arg.kind === 'field') {
     if (arg.name.includes('*')) {
-      return diagnostic(agg, 'unsupported-function', `wildcard fields such as ${name}(${arg.name}) are not supported by the local evaluator; list the fields`);
+      return diagnostic(
+        agg,
+        'unsupported-function',
+        `wildcard fields such as ${name}(${arg.name}) are not supported by the local evaluator; list the fields`,
+      );
     }
     const field = arg.name;
     return new RowAggregator(factory(), (row) => valuesOf(row.get(field)));
   }
   if (!agg.alias) {
     // Splunk refuses an eval() aggregation without a name for its result.
-    return diagnostic(agg, 'eval-needs-alias', `${name}(eval(...)) needs a name for its result: add AS <field>`);
+    return diagnostic(
+      agg,
+      'eval-needs-alias',
+      `${name}(eval(...)) needs a name for its result: add AS <field>`,
+    );
   }
   const expr = arg.expr;
+  const problem = checkEvalExpression(expr).find((d) => d.severity === 'error');
+  if (problem) return problem;
   return new RowAggregator(factory(), (row) => valuesOf(evaluate(expr, row, ctx)));
 }

@@ -40,7 +40,10 @@ function checkCall(call: EvalCall, out: Diagnostic[]): void {
         ),
       );
     } else {
-      const suggestion = didYouMean(name, [...evalFunctions.keys(), ...allEvalFunctions().map((f) => f.name)]);
+      const suggestion = didYouMean(name, [
+        ...evalFunctions.keys(),
+        ...allEvalFunctions().map((f) => f.name),
+      ]);
       const hint = suggestion ? `; did you mean ${suggestion}()?` : '';
       out.push(error('unknown-function', `unknown eval function ${name}()${hint}`, call.nameRange));
     }
@@ -54,10 +57,22 @@ function checkCall(call: EvalCall, out: Diagnostic[]): void {
         : spec.maxArgs === Infinity
           ? `at least ${spec.minArgs}`
           : `${spec.minArgs} to ${spec.maxArgs}`;
-    out.push(error('wrong-argument-count', `${name}() takes ${expected} argument(s) but was given ${count}`, call.range));
+    out.push(
+      error(
+        'wrong-argument-count',
+        `${name}() takes ${expected} argument(s) but was given ${count}`,
+        call.range,
+      ),
+    );
   }
   if (name === 'case' && count % 2 !== 0) {
-    out.push(error('wrong-argument-count', 'case() takes condition/value pairs; the last condition has no value', call.range));
+    out.push(
+      error(
+        'wrong-argument-count',
+        'case() takes condition/value pairs; the last condition has no value',
+        call.range,
+      ),
+    );
   }
   const regexArg = call.args[REGEX_ARGUMENT[name] ?? -1];
   if (regexArg?.kind === 'string') {
@@ -67,7 +82,8 @@ function checkCall(call: EvalCall, out: Diagnostic[]): void {
   const modifierArg = name === 'relative_time' ? call.args[1] : undefined;
   if (modifierArg?.kind === 'string') {
     const parsed = parseTimeModifier(modifierArg.value);
-    if ('error' in parsed) out.push(error('invalid-time-modifier', parsed.error, modifierArg.range));
+    if ('error' in parsed)
+      out.push(error('invalid-time-modifier', parsed.error, modifierArg.range));
   }
 }
 
@@ -123,7 +139,13 @@ function visitSearch(expr: SearchExpression, out: Diagnostic[]): void {
       if (isTimeModifierField(expr.field.name)) {
         const parsed = parseTimeModifier(expr.value.value);
         if (expr.operator !== '=') {
-          out.push(error('invalid-time-modifier', `write ${expr.field.name}=<time>; ${expr.operator} is not a time modifier`, expr.range));
+          out.push(
+            error(
+              'invalid-time-modifier',
+              `write ${expr.field.name}=<time>; ${expr.operator} is not a time modifier`,
+              expr.range,
+            ),
+          );
         } else if ('error' in parsed) {
           out.push(error('invalid-time-modifier', parsed.error, expr.value.range));
         }

@@ -9,13 +9,22 @@ import { toNumber } from './coerce';
 /** spl-semantics.md "Transforming and other commands": convert's default timeformat. */
 export const CONVERT_DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
 
-type ConvertFunction = (value: string, timeformat: string, timezone: string) => FieldValue | undefined;
+type ConvertFunction = (
+  value: string,
+  timeformat: string,
+  timezone: string,
+) => FieldValue | undefined;
 
 /** `[D+]HH:MM:SS` to seconds. */
 function dur2sec(value: string): number | undefined {
   const match = /^\s*(?:(\d+)\+)?(\d+):(\d{1,2}):(\d{1,2}(?:\.\d+)?)\s*$/.exec(value);
   if (!match) return toNumber(value);
-  return Number(match[1] ?? 0) * 86_400 + Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4]);
+  return (
+    Number(match[1] ?? 0) * 86_400 +
+    Number(match[2]) * 3600 +
+    Number(match[3]) * 60 +
+    Number(match[4])
+  );
 }
 
 /** `[MM:]SS.SSS` to seconds. */
@@ -29,7 +38,9 @@ function mstime(value: string): number | undefined {
 function memk(value: string): number | undefined {
   const match = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*([kmg])?b?\s*$/i.exec(value);
   if (!match) return undefined;
-  const factor = { k: 1, m: 1024, g: 1024 * 1024 }[(match[2] ?? 'k').toLowerCase() as 'k' | 'm' | 'g'];
+  const factor = { k: 1, m: 1024, g: 1024 * 1024 }[
+    (match[2] ?? 'k').toLowerCase() as 'k' | 'm' | 'g'
+  ];
   return Number(match[1]) * factor;
 }
 

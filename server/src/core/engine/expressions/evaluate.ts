@@ -41,36 +41,45 @@ export function scalarsEqual(a: Scalar, b: Scalar): boolean {
   return text(a) === text(b);
 }
 
-function anyPair(left: Value, right: Value, test: (a: Scalar, b: Scalar) => boolean): boolean | undefined {
+function anyPair(
+  left: Value,
+  right: Value,
+  test: (a: Scalar, b: Scalar) => boolean,
+): boolean | undefined {
   if (left === undefined || right === undefined) return undefined;
   for (const a of valuesOf(left)) for (const b of valuesOf(right)) if (test(a, b)) return true;
   return false;
 }
 
-function logical(operator: 'AND' | 'OR' | 'XOR', left: boolean | undefined, right: () => boolean | undefined): Value {
-  if (operator === 'AND') {
-    if (left === false) return false;
-    const r = right();
-    if (r === false) return false;
-    return left === undefined || r === undefined ? undefined : true;
-  }
-  if (operator === 'OR') {
-    if (left === true) return true;
-    const r = right();
-    if (r === true) return true;
-    return left === undefined || r === undefined ? undefined : false;
-  }
-  const r = right();
-  return left === undefined || r === undefined ? undefined : left !== r;
+function logical(expr: EvalBinary, env: Env): Value {
+  const left = toBoolean(env.evaluate(expr.left));
+  if (expr.operator === 'AND' && left === false) return false;
+  if (expr.operator === 'OR' && left === true) return true;
+  const right = toBoolean(env.evaluate(expr.right));
+  if (expr.operator === 'AND' && right === false) return false;
+  if (expr.operator === 'OR' && right === true) return true;
+  if (left === undefined || right === undefined) return undefined;
+  return expr.operator === 'XOR' ? left !== right : expr.operator === 'AND';
+}
+
+// Comparators defined once: closures created per evaluation would cost an allocation each.
+const less = (a: Scalar, b: Scalar): boolean => compareScalars(a, b) < 0;
+const lessOrEqual = (a: Scalar, b: Scalar): boolean => compareScalars(a, b) <= 0;
+const greater = (a: Scalar, b: Scalar): boolean => compareScalars(a, b) > 0;
+const greaterOrEqual = (a: Scalar, b: Scalar): boolean => compareScalars(a, b) >= 0;
+
+function concatText(value: Scalar): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? formatNumber(value) : text(value);
 }
 
 function arithmetic(operator: string, left: Value, right: Value): Value {
   const a = single(left);
   const b = single(right);
   if (a === undefined || b === undefined) return undefined;
+  if (operator === '.') return concatText(a) + concatText(b);
   const x = toNumber(a);
   const y = toNumber(b);
-  if (operator === '.') return text(typeof a === 'number' ? formatNumber(a) : a) + text(typeof b === 'number' ? formatNumber(b) : b);
   if (x === undefined || y === undefined) {
     const bothText = operator === '+' && typeof a === 'string' && typeof b === 'string';
     return bothText ? a + b : undefined;
@@ -97,10 +106,7 @@ function arithmetic(operator: string, left: Value, right: Value): Value {
 
 function binary(expr: EvalBinary, env: Env): Value {
   const op = expr.operator;
-  if (op === 'AND' || op === 'OR' || op === 'XOR') {
-    const left = toBoolean(env.evaluate(expr.left));
-    return logical(op, left, () => toBoolean(env.evaluate(expr.right)));
-  }
+  if (op === 'AND' || op === 'OR' || op === 'XOR') return logical(expr, env);
   const left = env.evaluate(expr.left);
   const right = env.evaluate(expr.right);
   switch (op) {
@@ -112,13 +118,13 @@ function binary(expr: EvalBinary, env: Env): Value {
       return equal === undefined ? undefined : !equal;
     }
     case '<':
-      return anyPair(left, right, (a, b) => compareScalars(a, b) < 0);
+      return anyPair(left, right, less);
     case '<=':
-      return anyPair(left, right, (a, b) => compareScalars(a, b) <= 0);
+      return anyPair(left, right, lessOrEqual);
     case '>':
-      return anyPair(left, right, (a, b) => compareScalars(a, b) > 0);
+      return anyPair(left, right, greater);
     case '>=':
-      return anyPair(left, right, (a, b) => compareScalars(a, b) >= 0);
+      return anyPair(left, right, greaterOrEqual);
     default:
       return arithmetic(op, left, right);
   }
@@ -140,15 +146,22 @@ function like(expr: EvalLike, env: Env): Value {
   return valuesOf(value).some((v) => (matcher as Matcher)(text(v)));
 }
 
-function evaluateIn(row: Row, ctx: EvalContext, expr: EvalExpression): Value {
-  const env: Env = {
-    row,
-    ctx,
-    evaluate: (inner, otherRow) => evaluateIn(otherRow ?? row, ctx, inner),
-  };
+/** One environment per row evaluated, shared by every node of the expression. */
+class Environment implements Env {
+  constructor(
+    readonly row: Row,
+    readonly ctx: EvalContext,
+  ) {}
+
+  evaluate(expr: EvalExpression, otherRow?: Row): Value {
+    return evaluateIn(otherRow === undefined ? this : new Environment(otherRow, this.ctx), expr);
+  }
+}
+
+function evaluateIn(env: Env, expr: EvalExpression): Value {
   switch (expr.kind) {
     case 'fieldRef':
-      return row.get(expr.name);
+      return env.row.get(expr.name);
     case 'string':
       return expr.value;
     case 'number':
@@ -169,16 +182,23 @@ function evaluateIn(row: Row, ctx: EvalContext, expr: EvalExpression): Value {
     case 'evalIn': {
       const value = env.evaluate(expr.value);
       if (value === undefined) return undefined;
-      return expr.list.some((candidate) => anyPair(value, env.evaluate(candidate), scalarsEqual) === true);
+      return expr.list.some(
+        (candidate) => anyPair(value, env.evaluate(candidate), scalarsEqual) === true,
+      );
     }
     case 'like':
       return like(expr, env);
     case 'call': {
       const spec = evalFunctions.get(expr.name.toLowerCase());
-      if (!spec || expr.args.length < spec.minArgs || expr.args.length > spec.maxArgs) return undefined;
+      if (!spec || expr.args.length < spec.minArgs || expr.args.length > spec.maxArgs)
+        return undefined;
       if ('lazy' in spec) return spec.lazy(expr.args, env);
-      const args = expr.args.map((arg) => env.evaluate(arg));
-      if (!spec.acceptsNull && args.some((arg) => arg === undefined)) return undefined;
+      const args: Value[] = [];
+      for (const arg of expr.args) {
+        const value = env.evaluate(arg);
+        if (value === undefined && !spec.acceptsNull) return undefined;
+        args.push(value);
+      }
       return spec.apply(args, env);
     }
     case 'macro':
@@ -191,5 +211,5 @@ function evaluateIn(row: Row, ctx: EvalContext, expr: EvalExpression): Value {
  * leaves the target field unset. Never throws on any input.
  */
 export function evaluate(expr: EvalExpression, row: Row, ctx: EvalContext): FieldValue | undefined {
-  return evaluateIn(row, ctx, expr);
+  return evaluateIn(new Environment(row, ctx), expr);
 }

@@ -4,6 +4,11 @@ export { evaluate, isTruthy } from './evaluate';
 export { checkEvalExpression, checkSearchExpression } from './check';
 export { matchesSearch } from './search';
 export { searchLiterals, type SearchLiteralOptions } from './literals';
-export { subsearchToSearchText, SUBSEARCH_MAX_ROWS, type SubsearchFormatOptions } from './subsearchFormat';
+export {
+  subsearchToSearchText,
+  EMPTY_SUBSEARCH_TEXT,
+  SUBSEARCH_MAX_ROWS,
+  type SubsearchFormatOptions,
+} from './subsearchFormat';
 export { convertFunctions, CONVERT_DEFAULT_TIMEFORMAT } from './convert';
 export { implementedEvalFunctions } from './functions/registry';

@@ -41,17 +41,27 @@ function literalsOf(expr: SearchExpression, options: SearchLiteralOptions): stri
       return expr.field && !options.fieldValueInRaw?.(expr.field.name) ? [] : pieces(expr.value);
     case 'compare': {
       const name = expr.field.name;
-      const verbatim = !name.includes('*') && !isTimeModifierField(name) && options.fieldValueInRaw?.(name) === true;
-      return verbatim && (expr.operator === '=' || expr.operator === '==') ? pieces(expr.value) : [];
+      const verbatim =
+        !name.includes('*') &&
+        !isTimeModifierField(name) &&
+        options.fieldValueInRaw?.(name) === true;
+      return verbatim && (expr.operator === '=' || expr.operator === '==')
+        ? pieces(expr.value)
+        : [];
     }
     case 'in':
-      return options.fieldValueInRaw?.(expr.field.name) === true ? intersect(expr.values.map(pieces)) : [];
+      return options.fieldValueInRaw?.(expr.field.name) === true
+        ? intersect(expr.values.map(pieces))
+        : [];
     default:
       return [];
   }
 }
 
 /** Lower-case literals every matching event's _raw contains (case-insensitively), distinct. */
-export function searchLiterals(expr: SearchExpression, options: SearchLiteralOptions = {}): string[] {
+export function searchLiterals(
+  expr: SearchExpression,
+  options: SearchLiteralOptions = {},
+): string[] {
   return [...new Set(literalsOf(expr, options))];
 }

@@ -8,7 +8,12 @@
  * That keeps every event Splunk keeps (a token is a substring) and may keep a few more (`erm`
  * matches `wermgr`), which for testing detections errs on the side of not missing an alert.
  */
-import type { SearchComparison, SearchExpression, SearchFunctionTerm, SearchValue } from '../../syntax/ast';
+import type {
+  SearchComparison,
+  SearchExpression,
+  SearchFunctionTerm,
+  SearchValue,
+} from '../../syntax/ast';
 import { parseTimeModifier, resolveTimeModifier, type TimeModifier } from '../time';
 import { valuesOf, type FieldValue, type Row, type Scalar } from '../value';
 import { compareScalars, text, toNumber } from './coerce';
@@ -56,7 +61,9 @@ function fieldValues(row: Row, name: string, node: object): Scalar[] | undefined
     const value: FieldValue | undefined = row.get(name);
     return value === undefined ? undefined : [...valuesOf(value)];
   }
-  const nameMatcher = cached(node, () => wildcardMatcher(name, { caseSensitive: true, whole: true }));
+  const nameMatcher = cached(node, () =>
+    wildcardMatcher(name, { caseSensitive: true, whole: true }),
+  );
   const out: Scalar[] = [];
   for (const [field, value] of row) if (nameMatcher(field)) out.push(...valuesOf(value));
   return out.length === 0 ? undefined : out;
@@ -81,18 +88,23 @@ export function isTimeModifierField(name: string): boolean {
 }
 
 function compare(expr: SearchComparison, row: Row, ctx: EvalContext): boolean {
-  if (isTimeModifierField(expr.field.name) && expr.operator === '=') return timeBound(expr, row, ctx);
+  if (isTimeModifierField(expr.field.name) && expr.operator === '=')
+    return timeBound(expr, row, ctx);
   const values = fieldValues(row, expr.field.name, expr.field);
   if (values === undefined) return false;
   const pattern = expr.value.value;
   switch (expr.operator) {
     case '=':
     case '==': {
-      const matcher = cached(expr.value, () => wildcardMatcher(pattern, { caseSensitive: false, whole: true }));
+      const matcher = cached(expr.value, () =>
+        wildcardMatcher(pattern, { caseSensitive: false, whole: true }),
+      );
       return values.some((v) => matcher(text(v)));
     }
     case '!=': {
-      const matcher = cached(expr.value, () => wildcardMatcher(pattern, { caseSensitive: false, whole: true }));
+      const matcher = cached(expr.value, () =>
+        wildcardMatcher(pattern, { caseSensitive: false, whole: true }),
+      );
       return !values.some((v) => matcher(text(v)));
     }
     case '<':
@@ -110,11 +122,15 @@ function searchFunction(expr: SearchFunctionTerm, row: Row): boolean {
   const caseSensitive = expr.function === 'CASE';
   if (expr.field) {
     const values = fieldValues(row, expr.field.name, expr.field);
-    const matcher = cached(expr, () => wildcardMatcher(expr.value.value, { caseSensitive, whole: true }));
+    const matcher = cached(expr, () =>
+      wildcardMatcher(expr.value.value, { caseSensitive, whole: true }),
+    );
     return values !== undefined && values.some((v) => matcher(text(v)));
   }
   const matcher = cached(expr, () =>
-    caseSensitive ? wildcardMatcher(expr.value.value, { caseSensitive, whole: false }) : termMatcher(expr.value.value),
+    caseSensitive
+      ? wildcardMatcher(expr.value.value, { caseSensitive, whole: false })
+      : termMatcher(expr.value.value),
   );
   return rawTexts(row).some(matcher);
 }
@@ -138,12 +154,16 @@ export function matchesSearch(expr: SearchExpression, row: Row, ctx: EvalContext
       const values = fieldValues(row, expr.field.name, expr.field);
       if (values === undefined) return false;
       return expr.values.some((value) => {
-        const matcher = cached(value, () => wildcardMatcher(value.value, { caseSensitive: false, whole: true }));
+        const matcher = cached(value, () =>
+          wildcardMatcher(value.value, { caseSensitive: false, whole: true }),
+        );
         return values.some((v) => matcher(text(v)));
       });
     }
     case 'term': {
-      const matcher = cached(expr.value, () => wildcardMatcher(expr.value.value, { caseSensitive: false, whole: false }));
+      const matcher = cached(expr.value, () =>
+        wildcardMatcher(expr.value.value, { caseSensitive: false, whole: false }),
+      );
       return rawTexts(row).some(matcher);
     }
     case 'searchFunction':

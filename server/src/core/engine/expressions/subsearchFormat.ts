@@ -36,16 +36,22 @@ function rowClause(row: Row): string | undefined {
 }
 
 /**
- * The search text for a subsearch's result rows. No usable row gives `NOT ()`, which is what
- * Splunk's format emits for an empty result: a clause that matches no event, so an outer
- * `search [subsearch]` with no subsearch results returns nothing.
+ * What an empty subsearch result becomes: Splunk's format emits `NOT ()`, a clause that matches
+ * no event, so an outer `search [subsearch]` with no subsearch results returns nothing. Callers
+ * that parse the text should treat this value as "matches nothing" directly.
  */
-export function subsearchToSearchText(rows: readonly Row[], options: SubsearchFormatOptions = {}): string {
+export const EMPTY_SUBSEARCH_TEXT = 'NOT ()';
+
+/** The search text for a subsearch's result rows; EMPTY_SUBSEARCH_TEXT when no row is usable. */
+export function subsearchToSearchText(
+  rows: readonly Row[],
+  options: SubsearchFormatOptions = {},
+): string {
   const limit = options.maxRows ?? SUBSEARCH_MAX_ROWS;
   const clauses = rows
     .slice(0, limit)
     .map(rowClause)
     .filter((clause): clause is string => clause !== undefined);
-  if (clauses.length === 0) return 'NOT ()';
+  if (clauses.length === 0) return EMPTY_SUBSEARCH_TEXT;
   return `( ${clauses.join(' OR ')} )`;
 }

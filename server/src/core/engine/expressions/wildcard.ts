@@ -26,7 +26,10 @@ function lower(text: string): string {
  * A matcher for a search value with `*` wildcards; `whole` anchors it to the entire text
  * (field values), otherwise it may match anywhere (terms against _raw).
  */
-export function wildcardMatcher(pattern: string, options: { caseSensitive: boolean; whole: boolean }): Matcher {
+export function wildcardMatcher(
+  pattern: string,
+  options: { caseSensitive: boolean; whole: boolean },
+): Matcher {
   const fold = options.caseSensitive ? (s: string): string => s : lower;
   const p = fold(pattern);
   const star = p.indexOf('*');
@@ -56,7 +59,8 @@ export function wildcardMatcher(pattern: string, options: { caseSensitive: boole
 /** A matcher for SQL LIKE: `%` any run, `_` one character; whole-value and case-sensitive. */
 export function likeMatcher(pattern: string): Matcher {
   let body = '';
-  for (const ch of pattern) body += ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : escapeRegex(ch);
+  for (const ch of pattern)
+    body += ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : escapeRegex(ch);
   const regex = new RegExp(`^${body}$`);
   return (t) => regex.test(t);
 }

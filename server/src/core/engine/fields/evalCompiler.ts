@@ -10,7 +10,10 @@ export function evalCompiler(context: Partial<EvalContext> = {}): CompileEval {
   const full: EvalContext = { now: Date.now() / 1000, timezone: 'UTC', ...context };
   return (text) => {
     const parsed = parseEvalExpression(text);
-    const problems = [...parsed.diagnostics, ...(parsed.expression ? checkEvalExpression(parsed.expression) : [])];
+    const problems = [
+      ...parsed.diagnostics,
+      ...(parsed.expression ? checkEvalExpression(parsed.expression) : []),
+    ];
     const firstError = problems.find((d) => d.severity === 'error');
     if (parsed.expression === undefined || firstError !== undefined) {
       return { error: firstError?.message ?? 'the expression is empty' };

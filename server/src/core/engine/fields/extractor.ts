@@ -33,6 +33,8 @@ function byKey<T>(entries: [string, T][]): T[] {
  */
 export class FieldExtractor {
   private readonly plans = new Map<string, Plan>();
+  /** Consecutive events nearly always share their metadata: remember the last plan used. */
+  private last: { sourcetype: string; source: string; host: string; plan: Plan } | undefined;
 
   constructor(private readonly stanzas: readonly CompiledStanza[]) {}
 
@@ -40,13 +42,14 @@ export class FieldExtractor {
     const sourcetype = text(row.get('sourcetype'));
     const source = text(row.get('source'));
     const host = text(row.get('host'));
-    const key = `${sourcetype}\u0000${source}\u0000${host}`;
-    let plan = this.plans.get(key);
-    if (plan === undefined) {
-      if (this.plans.size >= MAX_CACHED_PLANS) this.plans.clear();
-      plan = this.plan(sourcetype, source, host);
-      this.plans.set(key, plan);
-    }
+    const last = this.last;
+    const plan =
+      last !== undefined &&
+      last.sourcetype === sourcetype &&
+      last.source === source &&
+      last.host === host
+        ? last.plan
+        : this.cachedPlan(sourcetype, source, host);
     for (const step of plan.extractions) {
       if (step.kind === 'extract') applyInlineExtraction(step.extraction, row);
       else if (step.kind === 'report') for (const t of step.transforms) applyRegexTransform(t, row);
@@ -61,6 +64,18 @@ export class FieldExtractor {
       });
     }
     for (const lookup of plan.lookups) applyLookup(lookup, row);
+  }
+
+  private cachedPlan(sourcetype: string, source: string, host: string): Plan {
+    const key = `${sourcetype}\u0000${source}\u0000${host}`;
+    let plan = this.plans.get(key);
+    if (plan === undefined) {
+      if (this.plans.size >= MAX_CACHED_PLANS) this.plans.clear();
+      plan = this.plan(sourcetype, source, host);
+      this.plans.set(key, plan);
+    }
+    this.last = { sourcetype, source, host, plan };
+    return plan;
   }
 
   private plan(sourcetype: string, source: string, host: string): Plan {

@@ -38,14 +38,15 @@ export class LookupTable {
     const id = inputColumns.join(',');
     let index = this.indexes.get(id);
     if (index === undefined) {
-      index = new Map();
+      const built = new Map<string, number[]>();
       this.rows.forEach((record, rowNumber) => {
         const key = inputColumns.map((c) => this.normalize(record[c] ?? '')).join('\u0000');
-        const list = index!.get(key);
-        if (list === undefined) index!.set(key, [rowNumber]);
+        const list = built.get(key);
+        if (list === undefined) built.set(key, [rowNumber]);
         else list.push(rowNumber);
       });
-      this.indexes.set(id, index);
+      this.indexes.set(id, built);
+      index = built;
     }
     return index;
   }

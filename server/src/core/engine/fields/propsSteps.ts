@@ -49,8 +49,9 @@ export function parseAliases(text: string): { pairs: AliasPair[] } | { error: st
 /** `pattern [in <field>]` of an EXTRACT- setting. */
 export function splitExtractSource(text: string): { pattern: string; sourceKey: string } {
   const match = /^(.*\S)\s+in\s+(\S+)$/.exec(text);
-  return match
-    ? { pattern: match[1]!, sourceKey: match[2]! }
+  const [, pattern, sourceKey] = match ?? [];
+  return pattern !== undefined && sourceKey !== undefined
+    ? { pattern, sourceKey }
     : { pattern: text, sourceKey: '_raw' };
 }
 
@@ -71,7 +72,7 @@ export function parseLookupClause(text: string): LookupClause | { error: string 
   let onlyNew = false;
   let target = inputs;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+    const word = words[i] ?? '';
     const upper = word.toUpperCase();
     if ((upper === 'OUTPUT' || upper === 'OUTPUTNEW') && outputs === undefined) {
       outputs = [];

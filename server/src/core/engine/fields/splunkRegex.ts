@@ -1,24 +1,20 @@
+import { boundedRegexInput, compileUserRegex } from '../regex';
+
 /**
- * Splunk writes regular expressions in PCRE. The common PCRE-only spellings are turned into their
- * JavaScript equivalents: `(?P<name>` named groups and a leading `(?i)` flag. Anything else that
- * JavaScript rejects is reported by the caller with the setting's range.
+ * Compiles a props/transforms regex with the engine's user-regex rules: PCRE syntax translated
+ * to JavaScript and patterns that can backtrack exponentially refused. Each setting gets its own
+ * RegExp object because global regexes carry `lastIndex`.
  */
 export function compileSplunkRegex(
   pattern: string,
   extraFlags = '',
 ): { regex: RegExp } | { error: string } {
-  let source = pattern.replace(/\(\?P<(?=[A-Za-z_])/g, '(?<');
-  let flags = extraFlags;
-  if (source.startsWith('(?i)')) {
-    source = source.slice(4);
-    flags += 'i';
-  }
-  try {
-    return { regex: new RegExp(source, flags) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
+  const compiled = compileUserRegex(pattern, extraFlags);
+  return 'error' in compiled ? compiled : { regex: new RegExp(compiled.regex) };
 }
+
+/** The text an extraction regex runs on: bounded like every user regex's input. */
+export const regexInput = boundedRegexInput;
 
 /** Splunk's CLEAN_KEYS: other characters than letters, digits and `_` become `_`; leading `_` and digits go. */
 export function cleanKey(key: string): string {

@@ -36,7 +36,7 @@ export function wildcardToRegExp(pattern: string): RegExp {
       source += '[^/\\\\]*';
       i++;
     } else {
-      source += body[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      source += (body[i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       i++;
     }
   }

@@ -1,4 +1,5 @@
 import type { Row } from '../value';
+import { AsciiCaseInsensitiveSearch, isAsciiLiteral } from './byteSearch';
 import { textEventRow, xmlEventRow, type EventDefaults } from './eventMetadata';
 import { addProblem, type InputReport, type ReadOptions } from './types';
 
@@ -7,7 +8,9 @@ export type FileMode = 'xml' | 'text';
 /** Splunk's Windows add-on breaks XmlWinEventLog only at a newline followed by `<Event xmlns`. */
 export const XML_EVENT_START = '<Event xmlns';
 export const XML_BOUNDARY = '\n' + XML_EVENT_START;
-const XML_EVENT_END = '</Event>';
+const EVENT_START = Buffer.from(XML_EVENT_START);
+const EVENT_END = Buffer.from('</Event>');
+const NEWLINE = 0x0a;
 
 export interface FileContext {
   file: string;
@@ -21,14 +24,29 @@ export interface FileContext {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export function countNewlines(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  // Stops at a newline ending the range instead of searching on into the next event.
+  for (let i = bytes.indexOf(NEWLINE, from); i >= 0 && i < to;) {
+    count++;
+    i = i + 1 < to ? bytes.indexOf(NEWLINE, i + 1) : -1;
+  }
+  return count;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+function matchesAt(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Whether bytes [from, to) hold anything but spaces, tabs and line ends. */
+function hasText(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  return false;
 }
 
 export function tooLong(length: number, max: number): string {
@@ -36,27 +54,27 @@ export function tooLong(length: number, max: number): string {
 }
 
 /**
- * Turns blocks of a file into rows. A block starts at an event boundary and ends after one (the
- * stream reader cuts it so). Structure and literal hits are found in a latin1 view of the bytes,
- * where offsets are byte offsets and ASCII reads as itself; only the events kept are decoded as
- * UTF-8. With `literals`, the scan jumps from hit to hit and never decodes the events between.
+ * Turns blocks of a file's bytes into rows. A block starts at an event boundary and ends after
+ * one (the stream reader cuts it so). Structure is found in the bytes; only the events kept are
+ * decoded as UTF-8. With `literals`, the scan jumps from hit to hit of the longest literal and
+ * never decodes the events between.
  */
 export class BlockScanner {
   /** 1-based line number of the next block's first line. */
   private line = 1;
-  private readonly boundary: string;
-  private readonly scanKey: RegExp | undefined;
+  private readonly boundary: Buffer;
+  private readonly scanKey: AsciiCaseInsensitiveSearch | undefined;
   private readonly otherLiterals: string[];
 
   constructor(private readonly ctx: FileContext) {
-    this.boundary = ctx.mode === 'xml' ? XML_BOUNDARY : '\n';
+    this.boundary = Buffer.from(ctx.mode === 'xml' ? XML_BOUNDARY : '\n');
     // The longest literal is usually the rarest: scan for it, check the others per hit.
     const literals = (ctx.options.literals ?? []).filter((l) => l.length > 0);
     literals.sort((a, b) => b.length - a.length);
     const [key, ...others] = literals;
-    // A latin1 view only matches ASCII literals byte for byte; others are checked after decoding.
-    const ascii = key !== undefined && /^[\x20-\x7e]*$/.test(key);
-    this.scanKey = ascii ? new RegExp(escapeRegExp(key), 'gi') : undefined;
+    // The byte scan handles ASCII literals; others are checked on the decoded text.
+    const ascii = key !== undefined && isAsciiLiteral(key);
+    this.scanKey = ascii ? new AsciiCaseInsensitiveSearch(key) : undefined;
     this.otherLiterals = (ascii ? others : literals).map((l) => l.toLowerCase());
   }
 
@@ -70,62 +88,68 @@ export class BlockScanner {
   }
 
   scan(bytes: Buffer, out: Row[]): void {
-    const text = bytes.toString('latin1');
-    const startLine = this.line;
-    if (this.scanKey === undefined) this.scanAll(bytes, text, out);
-    else this.scanHits(this.scanKey, bytes, text, out);
-    this.line = startLine + countNewlines(text, 0, text.length);
+    this.line +=
+      this.scanKey === undefined
+        ? this.scanAll(bytes, out)
+        : this.scanHits(this.scanKey, bytes, out);
   }
 
-  private segmentEnd(text: string, from: number): number {
-    const next = text.indexOf(this.boundary, from);
-    return next < 0 ? text.length : next + 1;
+  private segmentEnd(bytes: Buffer, from: number): number {
+    const next = bytes.indexOf(this.boundary, from);
+    return next < 0 ? bytes.length : next + 1;
   }
 
-  private scanAll(bytes: Buffer, text: string, out: Row[]): void {
-    let line = this.line;
-    for (let pos = 0; pos < text.length;) {
-      const end = this.segmentEnd(text, pos);
-      this.segment(bytes, text, pos, end, line, out);
-      line += countNewlines(text, pos, end);
+  /** Scans every segment; returns the block's line count. */
+  private scanAll(bytes: Buffer, out: Row[]): number {
+    let lines = 0;
+    for (let pos = 0; pos < bytes.length;) {
+      const end = this.segmentEnd(bytes, pos);
+      const segmentLines = countNewlines(bytes, pos, end);
+      this.segment(bytes, pos, end, this.line + lines, segmentLines, out);
+      lines += segmentLines;
       pos = end;
     }
+    return lines;
   }
 
-  private scanHits(key: RegExp, bytes: Buffer, text: string, out: Row[]): void {
+  /** Scans only the segments around hits of `key`; returns the block's line count. */
+  private scanHits(key: AsciiCaseInsensitiveSearch, bytes: Buffer, out: Row[]): number {
     let pos = 0;
-    let line = this.line;
+    let lines = 0;
     // Text before the first event of an XmlWinEventLog file is reported, whatever it contains.
-    if (this.ctx.mode === 'xml' && line === 1 && !text.startsWith(XML_EVENT_START)) {
-      pos = this.segmentEnd(text, 0);
-      this.segment(bytes, text, 0, pos, line, out);
-      line += countNewlines(text, 0, pos);
+    if (this.ctx.mode === 'xml' && this.line === 1 && !matchesAt(bytes, 0, EVENT_START)) {
+      pos = this.segmentEnd(bytes, 0);
+      lines += countNewlines(bytes, 0, pos);
+      this.segment(bytes, 0, pos, this.line, lines, out);
     }
-    key.lastIndex = pos;
-    for (let hit = key.exec(text); hit !== null; hit = key.exec(text)) {
-      const start = Math.max(pos, text.lastIndexOf(this.boundary, hit.index - 1) + 1);
-      const end = this.segmentEnd(text, hit.index);
-      line += this.countUnseen(text, pos, start);
-      this.segment(bytes, text, start, end, line, out);
-      line += countNewlines(text, start, end);
+    for (
+      let hit = key.indexIn(bytes, pos, bytes.length);
+      hit >= 0;
+      hit = key.indexIn(bytes, pos, bytes.length)
+    ) {
+      const start = hit === 0 ? 0 : Math.max(pos, bytes.lastIndexOf(this.boundary, hit - 1) + 1);
+      const end = this.segmentEnd(bytes, hit);
+      lines += this.countUnseen(bytes, pos, start);
+      const segmentLines = countNewlines(bytes, start, end);
+      this.segment(bytes, start, end, this.line + lines, segmentLines, out);
+      lines += segmentLines;
       pos = end;
-      key.lastIndex = end;
     }
-    this.countUnseen(text, pos, text.length);
+    return lines + this.countUnseen(bytes, pos, bytes.length);
   }
 
-  /** Counts the events in [from, to), which hold no hit, as filtered out; returns its line count. */
-  private countUnseen(text: string, from: number, to: number): number {
+  /** Counts the events in [from, to), which hold no hit, as filtered out; returns their lines. */
+  private countUnseen(bytes: Buffer, from: number, to: number): number {
     let lines = 0;
     let events = 0;
     for (let lineStart = from; lineStart < to;) {
-      const first = text.charCodeAt(lineStart);
+      const first = bytes[lineStart];
       const startsEvent =
         this.ctx.mode === 'xml'
-          ? text.startsWith(XML_EVENT_START, lineStart)
-          : first !== 10 && first !== 13;
+          ? matchesAt(bytes, lineStart, EVENT_START)
+          : first !== 0x0a && first !== 0x0d;
       if (startsEvent) events++;
-      const newline = text.indexOf('\n', lineStart);
+      const newline = bytes.indexOf(NEWLINE, lineStart);
       if (newline < 0 || newline >= to) break;
       lines++;
       lineStart = newline + 1;
@@ -135,16 +159,34 @@ export class BlockScanner {
     return lines;
   }
 
+  /** `lines` is the number of line ends in the segment. */
   private segment(
     bytes: Buffer,
-    text: string,
     start: number,
     end: number,
     line: number,
+    lines: number,
     out: Row[],
   ) {
-    if (this.ctx.mode === 'xml') this.xmlSegment(bytes, text, start, end, line, out);
+    if (this.ctx.mode === 'xml') this.xmlSegment(bytes, start, end, line, lines, out);
     else this.textSegment(bytes, start, end, line, out);
+  }
+
+  /** Where the event's `</Event>` starts: normally right before the segment's line end. */
+  private eventEnd(bytes: Buffer, start: number, end: number): number {
+    let tail = end;
+    if (bytes[tail - 1] === 0x0a) tail--;
+    if (bytes[tail - 1] === 0x0d) tail--;
+    const expected = tail - EVENT_END.length;
+    if (
+      expected >= start &&
+      matchesAt(bytes, expected, EVENT_END) &&
+      bytes.indexOf(EVENT_END, start) === expected
+    ) {
+      return expected;
+    }
+    const close = bytes.indexOf(EVENT_END, start);
+    return close >= 0 && close < end ? close : -1;
   }
 
   private skip(line: number, message: string): void {
@@ -181,45 +223,44 @@ export class BlockScanner {
 
   private xmlSegment(
     bytes: Buffer,
-    text: string,
     start: number,
     end: number,
     line: number,
+    lines: number,
     out: Row[],
   ) {
-    if (!text.startsWith(XML_EVENT_START, start)) {
-      if (text.slice(start, end).trim().length > 0) {
+    if (!matchesAt(bytes, start, EVENT_START)) {
+      if (hasText(bytes, start, end)) {
         this.skip(line, 'text before the first <Event xmlns...> line is not an event: skipped');
       }
       return;
     }
     this.ctx.report.events++;
-    const close = text.indexOf(XML_EVENT_END, start);
-    if (close < 0 || close >= end) {
+    const close = this.eventEnd(bytes, start, end);
+    if (close < 0) {
       this.skip(line, 'event has no closing </Event> (truncated): skipped');
       return;
     }
-    const rawEnd = close + XML_EVENT_END.length;
-    const linecount = countNewlines(text, start, rawEnd) + 1;
-    if (text.slice(rawEnd, end).trim().length > 0) {
-      const restLine =
-        line +
-        linecount -
-        (text.charCodeAt(rawEnd) === 13 || text.charCodeAt(rawEnd) === 10 ? 0 : 1);
-      this.skip(restLine, 'text after </Event> is not part of any event: skipped');
+    const rawEnd = close + EVENT_END.length;
+    const linecount = lines <= 1 ? 1 : countNewlines(bytes, start, rawEnd) + 1;
+    if (hasText(bytes, rawEnd, end)) {
+      const sameLine = bytes[rawEnd] !== 0x0d && bytes[rawEnd] !== 0x0a;
+      this.skip(
+        line + linecount - (sameLine ? 1 : 0),
+        'text after </Event> is not part of any event: skipped',
+      );
     }
     if (rawEnd - start > this.ctx.maxEventBytes) {
       this.skip(line, tooLong(rawEnd - start, this.ctx.maxEventBytes));
       return;
     }
-    const systemEnd = text.indexOf('</System>', start);
-    if (systemEnd < 0 || systemEnd > rawEnd) {
-      this.skip(line, 'event has no <System>...</System> part (malformed XML): skipped');
-      return;
-    }
     const raw = this.decode(bytes, start, rawEnd);
     if (raw === undefined) {
       this.skip(line, 'event is not valid UTF-8: skipped (re-encode the file as UTF-8)');
+      return;
+    }
+    if (!raw.includes('</System>')) {
+      this.skip(line, 'event has no <System>...</System> part (malformed XML): skipped');
       return;
     }
     this.keep(raw, () => xmlEventRow(raw, linecount, this.ctx.defaults, this.ctx.overrides), out);

@@ -15,15 +15,39 @@ export interface EventDefaults {
 export const XML_SOURCETYPE = 'XmlWinEventLog';
 export const DEFAULT_INDEX = 'main';
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?/;
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
 
-/** Epoch seconds (fraction kept) of `YYYY-MM-DD hh:mm:ss[.fff...]` read as UTC. */
+/**
+ * Epoch seconds (fraction kept) of `YYYY-MM-DD hh:mm:ss[.fff...]` (or `T` between date and time)
+ * read as UTC. Parsed by position: this runs once per event.
+ */
 export function parseUtcTimestamp(text: string): number | undefined {
-  const m = TIMESTAMP.exec(text);
-  if (!m) return undefined;
-  const millis = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  const separators = text[4] === '-' && text[7] === '-' && text[13] === ':' && text[16] === ':';
+  if (!separators || (text[10] !== ' ' && text[10] !== 'T')) return undefined;
+  const millis = Date.UTC(
+    digits(text, 0, 4),
+    digits(text, 5, 2) - 1,
+    digits(text, 8, 2),
+    digits(text, 11, 2),
+    digits(text, 14, 2),
+    digits(text, 17, 2),
+  );
   if (Number.isNaN(millis)) return undefined;
-  return millis / 1000 + (m[7] ? Number(m[7]) : 0);
+  let fraction = 0;
+  if (text[19] === '.') {
+    let end = 20;
+    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    fraction = end > 20 ? Number(text.slice(19, end)) : 0;
+  }
+  return millis / 1000 + fraction;
 }
 
 function elementText(raw: string, tag: string): string | undefined {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Row } from '../value';
 import {
   BlockScanner,
+  countNewlines,
   XML_BOUNDARY,
   XML_EVENT_START,
   tooLong,
@@ -19,12 +20,11 @@ import {
   type ReadOptions,
 } from './types';
 
-/** Read size; large reads keep per-call costs small next to the scan. */
-const BUFFER_BYTES = 4 * 1024 * 1024;
+/** Bytes per read: big enough to make per-read costs small, small enough to stay in cache. */
+const READ_BYTES = 1024 * 1024;
 /** How much of a file's start decides whether it is XmlWinEventLog. */
 const SNIFF_BYTES = 64 * 1024;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const NEWLINE = 0x0a;
 /** sourcetype of files that are not XmlWinEventLog, unless the dataset names one. */
 export const TEXT_SOURCETYPE = 'text';
 
@@ -67,14 +67,6 @@ function sniffMode(head: Buffer): FileMode {
   const start = head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0;
   const window = head.subarray(start, start + SNIFF_BYTES).toString('latin1');
   return window.startsWith(XML_EVENT_START) || window.includes(XML_BOUNDARY) ? 'xml' : 'text';
-}
-
-function countNewlineBytes(buffer: Buffer, to = buffer.length): number {
-  let count = 0;
-  for (let i = buffer.indexOf(NEWLINE); i >= 0 && i < to; i = buffer.indexOf(NEWLINE, i + 1)) {
-    count++;
-  }
-  return count;
 }
 
 function fileContext(
@@ -123,13 +115,14 @@ async function* readFile(
   try {
     handle = await open(file, 'r');
     const fallbackTime = (await handle.stat()).mtimeMs / 1000;
-    const buffer = Buffer.allocUnsafe(Math.max(BUFFER_BYTES, 2 * maxEventBytes));
+    // The carried unfinished event never exceeds maxEventBytes, so one read always fits after it.
+    const buffer = Buffer.allocUnsafe(maxEventBytes + READ_BYTES);
     let boundary = Buffer.from(XML_BOUNDARY);
     let carried = 0;
     let discarding = false;
     for (;;) {
       if (options.signal?.aborted) return;
-      const { bytesRead } = await handle.read(buffer, carried, buffer.length - carried, null);
+      const { bytesRead } = await handle.read(buffer, carried, READ_BYTES, null);
       let data = buffer.subarray(0, carried + bytesRead);
       carried = 0;
       if (scanner === undefined) {
@@ -150,7 +143,7 @@ async function* readFile(
       }
       if (discarding) {
         const next = data.indexOf(boundary);
-        scanner.advanceLines(countNewlineBytes(data, next < 0 ? data.length : next + 1));
+        scanner.advanceLines(countNewlines(data, 0, next < 0 ? data.length : next + 1));
         if (next < 0 && bytesRead > 0) continue;
         discarding = false;
         data = data.subarray(next < 0 ? data.length : next + 1);
@@ -165,7 +158,7 @@ async function* readFile(
       if (rest.length > maxEventBytes) {
         report.events++;
         problem(scanner.nextLine, tooLong(rest.length, maxEventBytes));
-        scanner.advanceLines(countNewlineBytes(rest));
+        scanner.advanceLines(countNewlines(rest, 0, rest.length));
         discarding = true;
       } else {
         carried = rest.copy(buffer, 0);

@@ -28,10 +28,6 @@ export class FieldPresence {
       return suggestion === undefined ? { field } : { field, suggestion };
     });
   }
-
-  wasSeen(field: string): boolean {
-    return !this.missing.has(field);
-  }
 }
 
 export function absentFieldMessage(field: string, suggestion: string | undefined): string {

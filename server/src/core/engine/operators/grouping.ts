@@ -14,25 +14,37 @@ export type GroupSplit =
   | { readonly kind: 'missing'; readonly fields: readonly number[] };
 
 export function splitByFields(row: Row, by: readonly FieldName[]): GroupSplit {
-  let combinations: Scalar[][] = [[]];
-  const missing: number[] = [];
-  by.forEach((field, index) => {
-    const values = valuesOf(row.get(field.name));
-    if (values.length === 0) {
-      missing.push(index);
-      return;
+  // Most events hold one value per by-field: build that single combination without copies.
+  const single: Scalar[] = [];
+  let multivalue = false;
+  let missing: number[] | undefined;
+  for (let index = 0; index < by.length; index++) {
+    const value = row.get((by[index] as FieldName).name);
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+      (missing ??= []).push(index);
+    } else if (Array.isArray(value)) {
+      multivalue = true;
+    } else {
+      single.push(value as Scalar);
     }
-    combinations =
-      values.length === 1
-        ? combinations.map((c) => [...c, values[0] as Scalar])
-        : combinations.flatMap((c) => values.map((v) => [...c, v]));
-  });
-  if (missing.length > 0) return { kind: 'missing', fields: missing };
+  }
+  if (missing) return { kind: 'missing', fields: missing };
+  if (!multivalue) return { kind: 'groups', combinations: [single] };
+  let combinations: Scalar[][] = [[]];
+  for (const field of by) {
+    const values = valuesOf(row.get(field.name));
+    combinations = combinations.flatMap((c) => values.map((v) => [...c, v]));
+  }
   return { kind: 'groups', combinations };
 }
 
 export function groupKey(values: readonly Scalar[]): string {
-  return values.map(scalarToString).join('\u0000');
+  if (values.length === 1) return scalarToString(values[0] as Scalar);
+  let key = '';
+  for (let i = 0; i < values.length; i++) {
+    key += (i === 0 ? '' : '\u0000') + scalarToString(values[i] as Scalar);
+  }
+  return key;
 }
 
 /** Validates the aggregations at plan time; undefined when one of them cannot run. */

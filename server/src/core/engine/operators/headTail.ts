@@ -41,13 +41,16 @@ export function tailOperator(command: HeadTailCommand, planning: PlanningContext
   return {
     command: 'tail',
     range: command.range,
-    async *run(input) {
-      const last: Row[] = [];
+    async *run(input, ctx) {
+      if (count <= 0) return;
+      let last: Row[] = [];
       for await (const row of input) {
         last.push(row);
-        if (last.length > count) last.shift();
+        // Trim in batches so that keeping the last N costs O(1) per row.
+        if (last.length >= 2 * count) last = last.slice(-count);
+        if (bufferLimitReached(ctx, last.length, 'tail', command.range)) break;
       }
-      yield* last.reverse();
+      yield* last.slice(-count).reverse();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { GenericCommand, MakemvCommand, MvexpandCommand } from '../../syntax/ast';
-import { optionBoolean } from '../plan/options';
+import { findOption, optionBoolean, reportUnsupportedOptions } from '../plan/options';
+import { compileUserRegex } from '../regex';
 import {
   bufferLimitReached,
   engineDiagnostic,
@@ -13,12 +14,12 @@ import { valueKey } from './order';
 export const DEFAULT_MAKEMV_DELIMITER = ' ';
 
 /**
- * `makemv [delim=","|tokenizer="re"] [allowempty=true] [setsv=true] field`: splits a text value
- * into several; a tokenizer's first capture group (or whole match) is each value.
+ * `makemv [delim=","|tokenizer="re"] [allowempty=true] field`: splits a text value into several;
+ * a tokenizer's first capture group (or whole match) is each value.
  */
 export function makemvOperator(command: MakemvCommand, planning: PlanningContext): Operator {
+  reportUnsupportedOptions(command, ['delim', 'tokenizer', 'allowempty'], planning);
   const allowEmpty = optionBoolean(command, 'allowempty', planning) ?? false;
-  const setSingle = optionBoolean(command, 'setsv', planning) ?? false;
   const tokenizer = compileTokenizer(command, planning);
   const delimiter = command.delim ?? DEFAULT_MAKEMV_DELIMITER;
   const field = command.field.name;
@@ -33,9 +34,7 @@ export function makemvOperator(command: MakemvCommand, planning: PlanningContext
           const parts = tokenizer ? tokenize(text, tokenizer) : text.split(delimiter);
           const values = allowEmpty ? parts : parts.filter((p) => p !== '');
           if (values.length === 0) row.delete(field);
-          else if (setSingle || values.length === 1)
-            row.set(field, setSingle ? text : (values[0] as string));
-          else row.set(field, values);
+          else row.set(field, values.length === 1 ? (values[0] as string) : values);
         }
         yield row;
       }
@@ -45,19 +44,17 @@ export function makemvOperator(command: MakemvCommand, planning: PlanningContext
 
 function compileTokenizer(command: MakemvCommand, planning: PlanningContext): RegExp | undefined {
   if (command.tokenizer === undefined) return undefined;
-  try {
-    return new RegExp(command.tokenizer, 'g');
-  } catch (error) {
-    planning.diagnostics.push(
-      engineDiagnostic(
-        'error',
-        'spl.engine.invalid-regex',
-        `The tokenizer is not a valid regular expression: ${(error as Error).message}.`,
-        command.range,
-      ),
-    );
-    return undefined;
-  }
+  const compiled = compileUserRegex(command.tokenizer, 'g');
+  if ('regex' in compiled) return compiled.regex;
+  planning.diagnostics.push(
+    engineDiagnostic(
+      'error',
+      'spl.engine.invalid-regex',
+      `The tokenizer cannot run: ${compiled.error}.`,
+      findOption(command, 'tokenizer')?.value.range ?? command.range,
+    ),
+  );
+  return undefined;
 }
 
 function tokenize(text: string, tokenizer: RegExp): string[] {

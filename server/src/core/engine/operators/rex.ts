@@ -97,6 +97,40 @@ function extract(row: Row, text: string, regex: RegExp, maxMatch: number): void 
     row.set(name, values.length === 1 ? (values[0] as Scalar) : values);
 }
 
+/** The field, negation and pattern of `regex`'s argument, however the parser delivered it. */
+function regexArgument(
+  command: GenericCommand,
+): { field: string; negated: boolean; pattern: string; range: SourceRange } | undefined {
+  for (const argument of command.args) {
+    if (argument.kind === 'option' && argument.value.kind === 'literal') {
+      return {
+        field: argument.name,
+        negated: false,
+        pattern: argument.value.value,
+        range: argument.value.range,
+      };
+    }
+    if (argument.kind !== 'literal') continue;
+    if (argument.quoted)
+      return { field: '_raw', negated: false, pattern: argument.value, range: argument.range };
+    // `field!="re"` arrives as one unquoted word.
+    const match = /^([^\s=!]+)(!?=)(.*)$/s.exec(argument.raw);
+    if (!match)
+      return { field: '_raw', negated: false, pattern: argument.value, range: argument.range };
+    const quoted = /^"(.*)"$/s.exec(match[3] as string);
+    const pattern = quoted
+      ? (quoted[1] as string).replace(/\\(["\\])/g, '$1')
+      : (match[3] as string);
+    return {
+      field: match[1] as string,
+      negated: match[2] === '!=',
+      pattern,
+      range: argument.range,
+    };
+  }
+  return undefined;
+}
+
 /**
  * `regex [field=]"re"` keeps rows whose field (default _raw) matches; `regex field!="re"` keeps
  * the ones that do not.
@@ -105,8 +139,8 @@ export function regexOperator(
   command: GenericCommand,
   planning: PlanningContext,
 ): Operator | undefined {
-  const argument = command.args.find((a) => a.kind === 'option' || a.kind === 'literal');
-  if (!argument || (argument.kind === 'option' && argument.value.kind !== 'literal')) {
+  const argument = regexArgument(command);
+  if (!argument) {
     planning.diagnostics.push(
       engineDiagnostic(
         'error',
@@ -117,11 +151,8 @@ export function regexOperator(
     );
     return undefined;
   }
-  const negated = argument.kind === 'option' && argument.name.endsWith('!');
-  const field = argument.kind === 'option' ? argument.name.replace(/!$/, '') : '_raw';
-  const literal = argument.kind === 'option' ? argument.value : argument;
-  if (literal.kind !== 'literal') return undefined;
-  const regex = compiled(literal.value, '', literal.range, planning);
+  const { field, negated } = argument;
+  const regex = compiled(argument.pattern, '', argument.range, planning);
   if (!regex) return undefined;
   return {
     command: 'regex',

@@ -6,7 +6,7 @@ import { FieldPresence, absentFieldMessage } from './fieldPresence';
 const TIME_MODIFIERS = new Set(['earliest', 'latest', '_index_earliest', '_index_latest']);
 
 /** Fields a search requires to exist (not under NOT, which may deliberately test absence). */
-export function requiredSearchFields(expression: SearchExpression, into = new Set<string>()) {
+function requiredSearchFields(expression: SearchExpression, into = new Set<string>()) {
   switch (expression.kind) {
     case 'and':
     case 'or':
@@ -78,7 +78,7 @@ export function searchOperator(
           engineDiagnostic(
             'warning',
             'spl.engine.term-never-matched',
-            `No event matched '${text}' (${reached[i]} events reached this term).`,
+            `No event matched '${text}' (${reached[i]} ${reached[i] === 1 ? 'event' : 'events'} reached this term).`,
             original.range,
           ),
         );

@@ -1,6 +1,11 @@
 import type { DedupCommand, SortCommand, SortKey } from '../../syntax/ast';
-import { optionBoolean, optionNumber } from '../plan/options';
-import { bufferLimitReached, type Operator, type PlanningContext } from '../plan/types';
+import { optionBoolean } from '../plan/options';
+import {
+  bufferLimitReached,
+  engineDiagnostic,
+  type Operator,
+  type PlanningContext,
+} from '../plan/types';
 import { scalarToString, valuesOf, type FieldValue, type Row } from '../value';
 import { compareFieldValues, numericValue, valueKey } from './order';
 
@@ -51,6 +56,16 @@ export function sortOperator(command: SortCommand): Operator {
         rows.push(row);
       }
       rows.sort(compare);
+      if (command.limit === undefined && rows.length > limit) {
+        ctx.report(
+          engineDiagnostic(
+            'info',
+            'spl.engine.sort-default-limit',
+            `sort kept the first ${limit} of ${rows.length} rows, Splunk's default; write 'sort 0' to keep them all.`,
+            command.nameRange ?? command.range,
+          ),
+        );
+      }
       yield* limit === 0 ? rows : rows.slice(0, limit);
     },
   };
@@ -64,7 +79,7 @@ export function dedupOperator(command: DedupCommand, planning: PlanningContext):
   const keepEmpty = optionBoolean(command, 'keepempty', planning) ?? false;
   const consecutive = optionBoolean(command, 'consecutive', planning) ?? false;
   const keepEvents = optionBoolean(command, 'keepevents', planning) ?? false;
-  const perKey = command.count ?? optionNumber(command, 'limit', planning) ?? 1;
+  const perKey = command.count ?? 1;
   const fields = command.fields.map((f) => f.name);
   return {
     command: 'dedup',

@@ -1,5 +1,6 @@
 import type { FieldName, StatsCommand } from '../../syntax/ast';
 import type { Aggregator } from '../aggregations';
+import { reportUnsupportedOptions } from '../plan/options';
 import {
   bufferLimitReached,
   engineDiagnostic,
@@ -26,6 +27,7 @@ export function statsOperator(
   planning: PlanningContext,
 ): Operator | undefined {
   const plan = planAggregations(command.aggregations, planning);
+  reportUnsupportedOptions(command, [], planning);
   if (!plan) return undefined;
   const { by, aggregations } = command;
   return {
@@ -106,7 +108,7 @@ export class DroppedByFields {
         engineDiagnostic(
           'warning',
           'spl.engine.by-field-missing',
-          `${count} of ${this.events} events have no '${field.name}', so the by clause dropped them ` +
+          `${count} of ${this.events} events ${count === 1 ? 'has' : 'have'} no '${field.name}', so the by clause dropped ${count === 1 ? 'it' : 'them'} ` +
             `(a null by-field drops the event; use fillnull first to keep them).${never}`,
           field.range,
         ),

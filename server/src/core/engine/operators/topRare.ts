@@ -78,6 +78,6 @@ export function topRareOperator(command: TopRareCommand, planning: PlanningConte
 }
 
 /** Splunk prints top/rare percentages with six decimals (unverified; kept in one place). */
-export function percent(count: number, total: number): string {
+function percent(count: number, total: number): string {
   return ((count / total) * 100).toFixed(6);
 }

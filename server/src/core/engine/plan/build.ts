@@ -154,7 +154,7 @@ function nestedPipelines(stage: Stage): Pipeline[] {
   return [];
 }
 
-export function subsearchesIn(expression: SearchExpression): Pipeline[] {
+function subsearchesIn(expression: SearchExpression): Pipeline[] {
   switch (expression.kind) {
     case 'and':
     case 'or':

@@ -13,51 +13,44 @@ export interface StageStats {
 
 async function* empty(): AsyncIterable<Row> {}
 
+/** Rows and time counted at one point of the chain. */
+interface Meter {
+  rows: number;
+  inclusiveMs: number;
+}
+
 /**
- * Chains the operators: each pulls from the one before it. The meter around each stage measures
- * the time spent inside its `next()`; a stage's own time is that minus its upstream's.
+ * Chains the operators: each pulls from the one before it. A meter after the source and after
+ * each stage counts rows and the time spent inside `next()`; a stage's own time is its meter's
+ * minus its upstream's, except that the first stage's time includes reading the events.
  */
 export function executePlan(
   operators: readonly Operator[],
   source: AsyncIterable<Row>,
   ctx: ExecutionContext,
-): { rows: AsyncIterable<Row>; stages: StageStats[] } {
-  const stages: StageStats[] = [];
-  const inclusive: number[] = [];
-  let upstream = source;
+): { rows: AsyncIterable<Row>; stages: () => StageStats[] } {
+  const sourceMeter: Meter = { rows: 0, inclusiveMs: 0 };
+  let upstream = metered(source, sourceMeter);
+  let upstreamMeter = sourceMeter;
+  const reads: (() => StageStats)[] = [];
   operators.forEach((operator, index) => {
-    const stats: StageStats = {
+    const meter: Meter = { rows: 0, inclusiveMs: 0 };
+    const before = operator.generating ? undefined : upstreamMeter;
+    const charged = index === 0 ? undefined : before;
+    reads.push(() => ({
       command: operator.command,
       range: operator.range,
-      in: 0,
-      out: 0,
-      ms: 0,
-    };
-    stages.push(stats);
-    inclusive.push(0);
-    const input = operator.generating ? empty() : counted(upstream, stats);
-    upstream = metered(operator.run(input, ctx), stats, (ms) => {
-      inclusive[index] = (inclusive[index] as number) + ms;
-      stats.ms =
-        (inclusive[index] as number) -
-        (index === 0 || operator.generating ? 0 : (inclusive[index - 1] as number));
-    });
+      in: before?.rows ?? 0,
+      out: meter.rows,
+      ms: meter.inclusiveMs - (charged?.inclusiveMs ?? 0),
+    }));
+    upstream = metered(operator.run(operator.generating ? empty() : upstream, ctx), meter);
+    upstreamMeter = meter;
   });
-  return { rows: upstream, stages };
+  return { rows: upstream, stages: () => reads.map((read) => read()) };
 }
 
-async function* counted(rows: AsyncIterable<Row>, stats: StageStats): AsyncIterable<Row> {
-  for await (const row of rows) {
-    stats.in++;
-    yield row;
-  }
-}
-
-function metered(
-  rows: AsyncIterable<Row>,
-  stats: StageStats,
-  addTime: (ms: number) => void,
-): AsyncIterable<Row> {
+function metered(rows: AsyncIterable<Row>, meter: Meter): AsyncIterable<Row> {
   return {
     [Symbol.asyncIterator]() {
       const iterator = rows[Symbol.asyncIterator]();
@@ -65,8 +58,8 @@ function metered(
         async next() {
           const started = performance.now();
           const step = await iterator.next();
-          addTime(performance.now() - started);
-          if (!step.done) stats.out++;
+          meter.inclusiveMs += performance.now() - started;
+          if (!step.done) meter.rows++;
           return step;
         },
         async return(value?: unknown) {

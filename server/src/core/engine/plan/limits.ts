@@ -3,7 +3,7 @@
  * to the result; nothing is ever cut silently.
  */
 export interface RunLimits {
-  /** Events read from all datasets together. */
+  /** Events taken from all datasets together, counted after the reader's literal pre-filter. */
   readonly maxEventsRead: number;
   /** Rows the run returns; rows past it are counted, reported and dropped. */
   readonly maxResultRows: number;

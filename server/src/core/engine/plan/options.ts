@@ -1,5 +1,4 @@
 import type { CommandOption } from '../../syntax/ast';
-import type { SourceRange } from '../../text/range';
 import { engineDiagnostic, type PlanningContext } from './types';
 
 interface HasOptions {
@@ -67,7 +66,10 @@ export function optionBoolean(
   return undefined;
 }
 
-/** Options the local evaluator does not implement are reported, not silently ignored. */
+/**
+ * Options the local evaluator does not implement are errors: ignoring one would give results
+ * that differ from Splunk's without saying so.
+ */
 export function reportUnsupportedOptions(
   command: HasOptions & { readonly name: string },
   supported: readonly string[],
@@ -78,10 +80,10 @@ export function reportUnsupportedOptions(
     if (allowed.has(option.name.toLowerCase())) continue;
     planning.diagnostics.push(
       engineDiagnostic(
-        'warning',
+        'error',
         'spl.engine.unsupported-option',
-        `'${command.name}' option ${option.name}= is not supported by the local evaluator and is ignored.`,
-        option.nameRange satisfies SourceRange,
+        `'${command.name}' option ${option.name}= is not supported by the local evaluator; remove it or run the search in Splunk.`,
+        option.nameRange,
       ),
     );
   }

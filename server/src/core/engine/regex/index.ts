@@ -16,7 +16,8 @@ export type CompiledRegex = { readonly regex: RegExp } | { readonly error: strin
 export const USER_REGEX_INPUT_LIMIT = 65_536;
 
 const MAX_CACHED = 2_000;
-const cache = new Map<string, CompiledRegex>();
+/** Cache per flag string, then per pattern (no key concatenation on the hot path). */
+const caches = new Map<string, Map<string, CompiledRegex>>();
 
 function compile(pattern: string, flags: string): CompiledRegex {
   let translation;
@@ -31,7 +32,9 @@ function compile(pattern: string, flags: string): CompiledRegex {
   try {
     regex = new RegExp(translation.source, jsFlags);
   } catch (error) {
-    return { error: `invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}` };
+    return {
+      error: `invalid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`,
+    };
   }
   const problem = catastrophicBacktracking(translation.source, jsFlags);
   if (problem) {
@@ -47,12 +50,16 @@ function compile(pattern: string, flags: string): CompiledRegex {
  * is cached; callers that use `lastIndex` (global regexes) must reset it before each use.
  */
 export function compileUserRegex(pattern: string, flags = ''): CompiledRegex {
-  const key = `${flags}/${pattern}`;
-  let compiled = cache.get(key);
+  let cache = caches.get(flags);
+  if (!cache) {
+    cache = new Map();
+    caches.set(flags, cache);
+  }
+  let compiled = cache.get(pattern);
   if (!compiled) {
     compiled = compile(pattern, flags);
     if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(key, compiled);
+    cache.set(pattern, compiled);
   }
   return compiled;
 }

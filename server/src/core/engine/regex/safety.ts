@@ -3,9 +3,10 @@
  * cannot be interrupted, so one bad user pattern on one long event would hang the evaluator (and,
  * later, the language server). Exponential blow-up needs a repeated group whose body can match the
  * same text in more than one way; this module looks for the two shapes that cause it in practice:
- * - a repeated group containing an unbounded quantifier, `(a+)+`, `(\w+\s?)*`, `(.*)*`, unless the
- *   body also has a required character the inner quantifier cannot consume (`([^\\]+\\)*` is fine:
- *   each iteration must end at a backslash, so there is only one way to split the text);
+ * - a repeated group containing a variable-length part, `(a+)+`, `(\w+\s?)*`, `(.*)*`,
+ *   `(a?a?)*`, unless the body also has a required character that part cannot consume
+ *   (`([^\\]+\\)*` is fine: each iteration must end at a backslash, so there is only one way to
+ *   split the text);
  * - a repeated group whose alternatives can start the same way, `(a|a)*`, `(\d|\w)+`.
  * The analysis is deliberately conservative; polynomial cases are bounded by the input length cap.
  */
@@ -25,7 +26,11 @@ interface Item {
 
 type Atom =
   | { readonly kind: 'chars'; readonly set: CharSet }
-  | { readonly kind: 'group'; readonly alternatives: readonly Item[][]; readonly zeroWidth: boolean }
+  | {
+      readonly kind: 'group';
+      readonly alternatives: readonly Item[][];
+      readonly zeroWidth: boolean;
+    }
   | { readonly kind: 'assertion' };
 
 /** A bound above this counts as unbounded: `{1,1000}` backtracks like `+`. */
@@ -64,7 +69,9 @@ class Parser {
     const start = this.at;
     const ch = this.source[this.at] as string;
     if (ch === '(') {
-      const head = /^\((\?(?:<[A-Za-z_]\w*>|:|=|!|<=|<!))?/.exec(this.source.slice(this.at))?.[0] as string;
+      const head = /^\((\?(?:<[A-Za-z_]\w*>|:|=|!|<=|<!))?/.exec(
+        this.source.slice(this.at),
+      )?.[0] as string;
       this.at += head.length;
       const alternatives = this.parseAlternatives();
       this.at++;
@@ -80,14 +87,18 @@ class Parser {
         this.at += 2;
         return { kind: 'assertion' };
       }
-      const escape = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|[\s\S])/.exec(this.source.slice(this.at));
+      const escape = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|\d+|[\s\S])/.exec(
+        this.source.slice(this.at),
+      );
       this.at += (escape?.[0] as string).length;
-      if (/^\\(k<|[1-9])/.test(escape?.[0] as string)) return { kind: 'chars', set: { codes: allCodes } };
+      if (/^\\(k<|[1-9])/.test(escape?.[0] as string))
+        return { kind: 'chars', set: { codes: allCodes } };
     } else if (ch === '[') {
       this.at++;
       if (this.source[this.at] === '^') this.at++;
       if (this.source[this.at] === ']') this.at++;
-      while (this.at < this.source.length && this.source[this.at] !== ']') this.at += this.source[this.at] === '\\' ? 2 : 1;
+      while (this.at < this.source.length && this.source[this.at] !== ']')
+        this.at += this.source[this.at] === '\\' ? 2 : 1;
       this.at++;
     } else {
       this.at++;
@@ -145,7 +156,13 @@ function firstChars(sequence: readonly Item[]): ReadonlySet<number> {
 function literalPrefix(sequence: readonly Item[]): string {
   let prefix = '';
   for (const item of sequence) {
-    if (item.atom.kind !== 'chars' || item.atom.set.literal === undefined || item.min !== 1 || item.max !== 1) break;
+    if (
+      item.atom.kind !== 'chars' ||
+      item.atom.set.literal === undefined ||
+      item.min !== 1 ||
+      item.max !== 1
+    )
+      break;
     prefix += item.atom.set.literal;
   }
   return prefix;
@@ -155,18 +172,35 @@ function isUnbounded(item: Item): boolean {
   return item.max > LARGE_BOUND;
 }
 
-function innerUnbounded(sequence: readonly Item[]): Item[] {
+/** Items of variable length (`?`, `*`, `{1,3}`...), nested ones included. */
+function innerVariable(sequence: readonly Item[]): Item[] {
   const found: Item[] = [];
   for (const item of sequence) {
-    if (isUnbounded(item)) found.push(item);
-    if (item.atom.kind === 'group') for (const alt of item.atom.alternatives) found.push(...innerUnbounded(alt));
+    if (item.min < item.max) found.push(item);
+    if (item.atom.kind === 'group')
+      for (const alt of item.atom.alternatives) found.push(...innerVariable(alt));
   }
   return found;
 }
 
+/**
+ * Whether repeating `body` can split the same text in many ways because of `inner`. An unbounded
+ * inner part is a problem under any repetition (`(a+){10}` is already polynomial of degree 10);
+ * a bounded one (`(a?a?)*`, `(a{1,3})*`) only under unbounded repetition. `(a?)*` alone is fine:
+ * the engine stops empty iterations, so there is one way to match.
+ */
+function splitsAmbiguously(outer: Item, body: readonly Item[], inner: Item): boolean {
+  if (body.length === 1 && body[0] === inner && inner.max === 1) return false;
+  if (!(isUnbounded(inner) ? outer.max > 1 : isUnbounded(outer))) return false;
+  const innerChars = consumable(inner);
+  return !requiredChars(body).some((d) => d.size > 0 && !intersects(d, innerChars));
+}
+
 /** Required single characters of a body (outside nested repetition), as delimiter candidates. */
 function requiredChars(sequence: readonly Item[]): ReadonlySet<number>[] {
-  return sequence.filter((item) => item.min >= 1 && item.max === 1 && item.atom.kind === 'chars').map(consumable);
+  return sequence
+    .filter((item) => item.min >= 1 && item.max === 1 && item.atom.kind === 'chars')
+    .map(consumable);
 }
 
 function ambiguousAlternatives(alternatives: readonly Item[][]): boolean {
@@ -189,12 +223,8 @@ function findProblem(sequence: readonly Item[]): string | undefined {
     if (item.atom.kind !== 'group') continue;
     if (item.max > 1) {
       for (const body of item.atom.alternatives) {
-        const delimiters = requiredChars(body);
-        for (const inner of innerUnbounded(body)) {
-          const innerChars = consumable(inner);
-          if (!delimiters.some((d) => d.size > 0 && !intersects(d, innerChars))) {
-            return 'a repeated group contains an unbounded quantifier with nothing to separate the repetitions';
-          }
+        if (innerVariable(body).some((inner) => splitsAmbiguously(item, body, inner))) {
+          return 'a repeated group contains a variable-length part with nothing to separate the repetitions';
         }
       }
       if (isUnbounded(item) && ambiguousAlternatives(item.atom.alternatives)) {

@@ -30,7 +30,9 @@ const POSIX_CLASSES: Record<string, string> = {
 const GROUP_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function reject(what: string, advice: string): never {
-  throw new RegexSyntaxError(`${what} is not supported by the local evaluator's regex engine; ${advice}`);
+  throw new RegexSyntaxError(
+    `${what} is not supported by the local evaluator's regex engine; ${advice}`,
+  );
 }
 
 function escapeLiteral(text: string): string {
@@ -40,14 +42,18 @@ function escapeLiteral(text: string): string {
 /** `\x{263A}` -> `\u263A`; only the Basic Multilingual Plane, since the `u` flag stays off. */
 function hexEscape(hex: string): string {
   const code = parseInt(hex, 16);
-  if (!Number.isFinite(code) || code > 0xffff) reject(`the escape \\x{${hex}}`, 'use a code point up to \\x{FFFF}');
+  if (!Number.isFinite(code) || code > 0xffff)
+    reject(`the escape \\x{${hex}}`, 'use a code point up to \\x{FFFF}');
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Translates an escape starting at `pattern[i] === '\\'`; returns the JS text and the next index. */
 function translateEscape(pattern: string, i: number, inClass: boolean): [string, number] {
   const next = pattern[i + 1];
-  if (next === undefined) throw new RegexSyntaxError('the pattern ends with a lone backslash; write \\\\ for a literal backslash');
+  if (next === undefined)
+    throw new RegexSyntaxError(
+      'the pattern ends with a lone backslash; write \\\\ for a literal backslash',
+    );
   switch (next) {
     case 'A':
       if (inClass) return ['A', i + 2];
@@ -90,12 +96,16 @@ function translateEscape(pattern: string, i: number, inClass: boolean): [string,
     case 'P':
     case 'X':
     case 'R':
-      return reject(`\\${next} (Unicode property or sequence)`, 'use an explicit character class such as [A-Za-z]');
+      return reject(
+        `\\${next} (Unicode property or sequence)`,
+        'use an explicit character class such as [A-Za-z]',
+      );
     case 'g': {
       const match = /^\\g\{?(-?\d+|[A-Za-z_]\w*)\}?/.exec(pattern.slice(i));
       if (!match) return reject('\\g', 'use \\1 or \\k<name>');
       const ref = match[1] as string;
-      if (ref.startsWith('-')) reject('a relative back reference', 'use an absolute one such as \\1');
+      if (ref.startsWith('-'))
+        reject('a relative back reference', 'use an absolute one such as \\1');
       return [/^\d+$/.test(ref) ? `\\${ref}` : `\\k<${ref}>`, i + match[0].length];
     }
     case 'k': {
@@ -132,7 +142,11 @@ function translateClass(s: Scanner, start: number): [string, number] {
     if (posix) {
       const body = POSIX_CLASSES[posix[2] as string];
       if (body === undefined) throw new RegexSyntaxError(`unknown POSIX class [:${posix[2]}:]`);
-      if (posix[1]) reject(`the negated POSIX class [:^${posix[2]}:]`, 'write the complement as a separate [^...] class');
+      if (posix[1])
+        reject(
+          `the negated POSIX class [:^${posix[2]}:]`,
+          'write the complement as a separate [^...] class',
+        );
       out += body;
       i += posix[0].length;
     } else if (pattern[i] === '\\') {
@@ -147,7 +161,8 @@ function translateClass(s: Scanner, start: number): [string, number] {
       i++;
     }
   }
-  if (i >= pattern.length) throw new RegexSyntaxError('unterminated character class: add the closing ]');
+  if (i >= pattern.length)
+    throw new RegexSyntaxError('unterminated character class: add the closing ]');
   return [out + ']', i + 1];
 }
 
@@ -160,7 +175,9 @@ function translateGroupOpen(s: Scanner, i: number): [string, number] {
   if (named) {
     const name = (named[1] ?? named[2] ?? named[3]) as string;
     if (!GROUP_NAME.test(name)) {
-      throw new RegexSyntaxError(`invalid group name '${name}': start with a letter or _, then letters, digits or _`);
+      throw new RegexSyntaxError(
+        `invalid group name '${name}': start with a letter or _, then letters, digits or _`,
+      );
     }
     return [`(?<${name}>`, i + named[0].length];
   }
@@ -173,10 +190,16 @@ function translateGroupOpen(s: Scanner, i: number): [string, number] {
     return [head, i + head.length];
   }
   if (rest.startsWith('(?>')) return reject('an atomic group (?>...)', 'use a plain group (?:...)');
-  if (rest.startsWith('(?|')) return reject('a branch-reset group (?|...)', 'use separate named groups');
-  if (rest.startsWith('(?(')) return reject('a conditional group (?(...)...)', 'split the pattern into alternatives');
-  if (/^\(\?(R|[+-]?\d|&|P>)/.test(rest)) return reject('a recursive pattern', 'write the nesting out explicitly');
-  return reject(`the inline option group '${/^\(\?[^)]*\)?/.exec(rest)?.[0]}' in the middle of a pattern`, 'move (?i), (?s), (?m) or (?x) to the very start');
+  if (rest.startsWith('(?|'))
+    return reject('a branch-reset group (?|...)', 'use separate named groups');
+  if (rest.startsWith('(?('))
+    return reject('a conditional group (?(...)...)', 'split the pattern into alternatives');
+  if (/^\(\?(R|[+-]?\d|&|P>)/.test(rest))
+    return reject('a recursive pattern', 'write the nesting out explicitly');
+  return reject(
+    `the inline option group '${/^\(\?[^)]*\)?/.exec(rest)?.[0]}' in the middle of a pattern`,
+    'move (?i), (?s), (?m) or (?x) to the very start',
+  );
 }
 
 const QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
@@ -233,7 +256,11 @@ export function translatePcre(pattern: string, extraFlags = ''): Translation {
       if (quantifier) {
         out += quantifier[0];
         i += quantifier[0].length;
-        if (pattern[i] === '+') reject(`the possessive quantifier ${quantifier[0]}+`, `use ${quantifier[0]} without the trailing +`);
+        if (pattern[i] === '+')
+          reject(
+            `the possessive quantifier ${quantifier[0]}+`,
+            `use ${quantifier[0]} without the trailing +`,
+          );
         if (pattern[i] === '?') {
           out += '?';
           i++;

@@ -41,9 +41,12 @@ export function parseTimeModifier(text: string): TimeModifier | { error: string 
   const trimmed = text.trim();
   if (/^now(\(\))?$/i.test(trimmed)) return { kind: 'now' };
   if (/^\d+(\.\d+)?$/.test(trimmed)) return { kind: 'absolute', epoch: Number(trimmed) };
-  if (/^\d{1,2}\/\d{1,2}\/\d{4}:\d{1,2}:\d{2}:\d{2}$/.test(trimmed)) return { kind: 'absoluteText', text: trimmed };
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}:\d{1,2}:\d{2}:\d{2}$/.test(trimmed))
+    return { kind: 'absoluteText', text: trimmed };
   if (/^rt/i.test(trimmed)) {
-    return { error: `real-time modifier '${trimmed}' is not supported by the local evaluator; use a relative time such as -24h` };
+    return {
+      error: `real-time modifier '${trimmed}' is not supported by the local evaluator; use a relative time such as -24h`,
+    };
   }
   const steps: TimeStep[] = [];
   let rest = trimmed;
@@ -56,12 +59,23 @@ export function parseTimeModifier(text: string): TimeModifier | { error: string 
     }
     if (match[4] !== undefined) {
       const unit = UNIT_NAMES[match[4].toLowerCase()];
-      if (!unit) return { error: `unknown time unit '${match[4]}' in '${text}'; use s, m, h, d, w, w0-w7, mon, q or y` };
-      if (match[5] !== undefined && unit !== 'w') return { error: `only weeks take a day number (@w0 to @w7) in '${text}'` };
-      steps.push(match[5] !== undefined ? { kind: 'snap', unit, weekday: Number(match[5]) % 7 } : { kind: 'snap', unit });
+      if (!unit)
+        return {
+          error: `unknown time unit '${match[4]}' in '${text}'; use s, m, h, d, w, w0-w7, mon, q or y`,
+        };
+      if (match[5] !== undefined && unit !== 'w')
+        return { error: `only weeks take a day number (@w0 to @w7) in '${text}'` };
+      steps.push(
+        match[5] !== undefined
+          ? { kind: 'snap', unit, weekday: Number(match[5]) % 7 }
+          : { kind: 'snap', unit },
+      );
     } else {
       const unit = UNIT_NAMES[(match[3] as string).toLowerCase()];
-      if (!unit) return { error: `unknown time unit '${match[3]}' in '${text}'; use s, m, h, d, w, mon, q or y` };
+      if (!unit)
+        return {
+          error: `unknown time unit '${match[3]}' in '${text}'; use s, m, h, d, w, mon, q or y`,
+        };
       const amount = match[2] === '' ? 1 : Number(match[2]);
       steps.push({ kind: 'offset', amount: match[1] === '-' ? -amount : amount, unit });
     }
@@ -85,7 +99,12 @@ function applyOffset(epoch: number, amount: number, unit: Unit, timezone: string
   return fromWallTime(wall, timezone);
 }
 
-function applySnap(epoch: number, unit: Unit, weekday: number | undefined, timezone: string): number {
+function applySnap(
+  epoch: number,
+  unit: Unit,
+  weekday: number | undefined,
+  timezone: string,
+): number {
   const wall: WallTime = toWallTime(epoch, timezone);
   wall.fraction = 0;
   if (unit === 's') return fromWallTime(wall, timezone);
@@ -109,7 +128,11 @@ function applySnap(epoch: number, unit: Unit, weekday: number | undefined, timez
 }
 
 /** The instant a parsed modifier denotes, relative to `epoch`; undefined for an impossible date. */
-export function resolveTimeModifier(modifier: TimeModifier, epoch: number, timezone: string): number | undefined {
+export function resolveTimeModifier(
+  modifier: TimeModifier,
+  epoch: number,
+  timezone: string,
+): number | undefined {
   switch (modifier.kind) {
     case 'now':
       return epoch;
@@ -131,7 +154,11 @@ export function resolveTimeModifier(modifier: TimeModifier, epoch: number, timez
 }
 
 /** relative_time(): the modifier applied to `epoch`; undefined when the modifier is invalid. */
-export function relativeTime(epoch: number, modifier: string, timezone: string): number | undefined {
+export function relativeTime(
+  epoch: number,
+  modifier: string,
+  timezone: string,
+): number | undefined {
   const parsed = parseTimeModifier(modifier);
   if ('error' in parsed) return undefined;
   return resolveTimeModifier(parsed, epoch, timezone);

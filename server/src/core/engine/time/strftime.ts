@@ -4,7 +4,15 @@
  */
 import { toWallTime, zoneAbbreviation, zoneOffsetSeconds, type WallTime } from './zone';
 
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 export const MONTH_NAMES = [
   'January',
   'February',
@@ -29,7 +37,9 @@ function weekday(wall: WallTime): number {
 }
 
 function dayOfYear(wall: WallTime): number {
-  return (Date.UTC(wall.year, wall.month - 1, wall.day) - Date.UTC(wall.year, 0, 1)) / 86_400_000 + 1;
+  return (
+    (Date.UTC(wall.year, wall.month - 1, wall.day) - Date.UTC(wall.year, 0, 1)) / 86_400_000 + 1
+  );
 }
 
 /** ISO 8601 week number and week-based year. */
@@ -57,7 +67,8 @@ function formatOffset(offsetSeconds: number, separator: string): string {
  */
 function subseconds(fraction: number, digits: number): string {
   const micros = Math.min(999_999, Math.round(fraction * 1e6));
-  const scaled = digits <= 6 ? Math.floor(micros / 10 ** (6 - digits)) : micros * 10 ** (digits - 6);
+  const scaled =
+    digits <= 6 ? Math.floor(micros / 10 ** (6 - digits)) : micros * 10 ** (digits - 6);
   return pad(scaled, digits);
 }
 
@@ -167,7 +178,11 @@ function variable(letter: string, t: Instant): string | undefined {
  */
 export function strftime(epochSeconds: number, format: string, timezone: string): string {
   if (!Number.isFinite(epochSeconds)) return '';
-  const instant: Instant = { epoch: epochSeconds, wall: toWallTime(epochSeconds, timezone), timezone };
+  const instant: Instant = {
+    epoch: epochSeconds,
+    wall: toWallTime(epochSeconds, timezone),
+    timezone,
+  };
   let out = '';
   for (let i = 0; i < format.length; i++) {
     const ch = format[i] as string;

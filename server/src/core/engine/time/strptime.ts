@@ -185,7 +185,10 @@ function readFormat(format: string, cursor: Cursor, parsed: Parsed): boolean {
         continue;
       }
       const composite = COMPOSITES[letter];
-      const ok = composite !== undefined ? readFormat(composite, cursor, parsed) : readVariable(letter, digits, cursor, parsed);
+      const ok =
+        composite !== undefined
+          ? readFormat(composite, cursor, parsed)
+          : readVariable(letter, digits, cursor, parsed);
       if (!ok) return false;
     } else if (/\s/.test(ch)) {
       while (/\s/.test(cursor.text[cursor.at] ?? '')) cursor.at++;
@@ -199,7 +202,7 @@ function readFormat(format: string, cursor: Cursor, parsed: Parsed): boolean {
 
 function wallTimeOf(parsed: Parsed): WallTime | undefined {
   let year = parsed.year ?? 1970;
-  if (parsed.century !== undefined) year = parsed.century * 100 + (parsed.year ?? 0) % 100;
+  if (parsed.century !== undefined) year = parsed.century * 100 + ((parsed.year ?? 0) % 100);
   let hour = parsed.hour ?? 0;
   if (parsed.hour12 !== undefined) hour = (parsed.hour12 % 12) + (parsed.pm ? 12 : 0);
   else if (parsed.pm && hour < 12) hour += 12;
@@ -209,9 +212,23 @@ function wallTimeOf(parsed: Parsed): WallTime | undefined {
     month = 1;
     day = parsed.dayOfYear;
   }
-  const wall = { year, month, day, hour, minute: parsed.minute ?? 0, second: parsed.second ?? 0, fraction: parsed.fraction ?? 0 };
+  const wall = {
+    year,
+    month,
+    day,
+    hour,
+    minute: parsed.minute ?? 0,
+    second: parsed.second ?? 0,
+    fraction: parsed.fraction ?? 0,
+  };
   const valid =
-    month >= 1 && month <= 12 && day >= 1 && day <= (parsed.dayOfYear !== undefined ? 366 : 31) && hour <= 23 && wall.minute <= 59 && wall.second <= 60;
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (parsed.dayOfYear !== undefined ? 366 : 31) &&
+    hour <= 23 &&
+    wall.minute <= 59 &&
+    wall.second <= 60;
   return valid ? wall : undefined;
 }
 

@@ -44,14 +44,21 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const validity = new Map<string, boolean>();
+
 /** True when Intl knows the zone name. */
 export function isValidTimeZone(timezone: string): boolean {
-  try {
-    formatterFor(timezone);
-    return true;
-  } catch {
-    return false;
+  let valid = validity.get(timezone);
+  if (valid === undefined) {
+    try {
+      formatterFor(timezone);
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    validity.set(timezone, valid);
   }
+  return valid;
 }
 
 function computeOffsetSeconds(epochSeconds: number, timezone: string): number {
@@ -59,13 +66,24 @@ function computeOffsetSeconds(epochSeconds: number, timezone: string): number {
   const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   let year = field('year');
   if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const wallAsUtc = Date.UTC(year, field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wallAsUtc = Date.UTC(
+    year,
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   return Math.round((wallAsUtc - Math.floor(epochSeconds) * 1000) / 1000);
 }
 
-/** Seconds to add to UTC to get the zone's wall clock at that instant (e.g. -18000 for EST). */
+/**
+ * Seconds to add to UTC to get the zone's wall clock at that instant (e.g. -18000 for EST). An
+ * unknown zone counts as UTC so that evaluation never throws; adapters validate the zone the user
+ * gives with isValidTimeZone and report it.
+ */
 export function zoneOffsetSeconds(epochSeconds: number, timezone: string): number {
-  if (isUtc(timezone)) return 0;
+  if (isUtc(timezone) || !isValidTimeZone(timezone)) return 0;
   const bucket = Math.floor(epochSeconds / BUCKET_SECONDS);
   const key = `${timezone}|${bucket}`;
   let offset = offsetCache.get(key);
@@ -120,7 +138,7 @@ export function fromWallTime(wall: WallTime, timezone: string): number {
 
 /** The zone's short name at an instant ("EST", "CEST" or "GMT+1" where ICU has no abbreviation). */
 export function zoneAbbreviation(epochSeconds: number, timezone: string): string {
-  if (isUtc(timezone)) return 'UTC';
+  if (isUtc(timezone) || !isValidTimeZone(timezone)) return 'UTC';
   const key = `abbr|${timezone}`;
   let formatter = formatters.get(key);
   if (!formatter) {

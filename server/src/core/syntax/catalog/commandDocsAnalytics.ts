@@ -78,7 +78,7 @@ export const analyticsCommandDocs = {
   },
   x11: {
     summary: 'Separates the seasonal pattern from a time series so the trend remains.',
-    syntax: 'x11 [add|mult] [<period>] <field> [AS <field>]',
+    syntax: 'x11 [add|mult][<period>](<field>) [AS <field>]',
     example: 'timechart span=1d count | x11 mult7(count)',
     options: [],
   },

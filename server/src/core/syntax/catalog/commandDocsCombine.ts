@@ -68,7 +68,7 @@ export const combineCommandDocs = {
   union: {
     summary:
       'Combines the results of several datasets or subsearches, running them in parallel where possible.',
-    syntax: 'union [maxtime=<number>] [maxout=<number>] <dataset | subsearch>...',
+    syntax: '| union [maxtime=<number>] [maxout=<number>] <dataset | subsearch>...',
     example: '| union [search index=sysmon EventCode=1] [search index=wineventlog EventCode=4688]',
     options: [maxtime, maxout],
   },

@@ -67,14 +67,14 @@ export const evalCommandDocs = {
   },
   strcat: {
     summary:
-      'Concatenates field values and quoted strings into a new field; by default the result is empty if any source field is missing.',
+      'Concatenates field values and quoted strings into a new field. A missing source field counts as empty text unless `allrequired=true`.',
     syntax: 'strcat [allrequired=<bool>] <field | "string">... <destination-field>',
     example: 'strcat src_ip ":" src_port src_endpoint',
     options: [
       option(
         'allrequired',
         'bool',
-        'When true, writes nothing for results missing a source field.',
+        'When true, writes nothing for results missing a source field (default false).',
       ),
     ],
   },

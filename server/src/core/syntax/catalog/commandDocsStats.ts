@@ -127,7 +127,7 @@ export const statsCommandDocs = {
     summary:
       'Aggregates over indexed fields or accelerated datamodels without reading raw events, which makes it much faster than `search | stats`. Its `where` clause uses search syntax; datamodel fields carry the dataset prefix.',
     syntax:
-      'tstats [summariesonly=<bool>] [allow_old_summaries=<bool>] [prestats=<bool>] [append=<bool>] <aggregation>... [from datamodel=<model>[.<dataset>]] [where <search>] [by <field>... [span=<span>]]',
+      '| tstats [summariesonly=<bool>] [allow_old_summaries=<bool>] [prestats=<bool>] [append=<bool>] <aggregation>... [from datamodel=<model>[.<dataset>]] [where <search>] [by <field>... [span=<span>]]',
     example:
       '| tstats summariesonly=true count min(_time) AS firstTime from datamodel=Endpoint.Processes where Processes.process_name=rundll32.exe by Processes.dest Processes.user',
     options: [
@@ -233,7 +233,7 @@ export const statsCommandDocs = {
   rawstats: {
     summary: 'Shows the raw statistics that the search process collected.',
     syntax: 'rawstats',
-    example: '| rawstats',
+    example: 'search index=_internal | head 1 | rawstats',
     options: [],
   },
 } satisfies Partial<Record<CommandName, CommandDoc>>;

@@ -89,7 +89,7 @@ export const logicFunctionDocs = {
   },
   typeof: {
     summary:
-      'The type of the value as text: Number, String, Boolean, Invalid, or Null when missing.',
+      'The type of the value as text, such as Number, String or Boolean; a missing field gives Invalid.',
     example: 'eval port_type=typeof(dest_port)',
   },
   validate: {

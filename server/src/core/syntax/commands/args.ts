@@ -40,8 +40,15 @@ export function parseLiteral(cursor: TokenCursor, stopAtComma = true): Literal |
   const token = cursor.peek();
   if (!token || cursor.atStageEnd()) return undefined;
   if (token.kind === 'string') return literalFromString(cursor, cursor.next());
-  const end = cursor.chunkEnd(stopAtComma, true);
+  let end = cursor.chunkEnd(stopAtComma, true);
   if (end === cursor.pos) return undefined;
+  // `_raw!="x"` in a generic command: the quoted value belongs to the operator before it.
+  if (
+    cursor.tokens[end - 1]?.kind === 'compare' &&
+    cursor.tokens[end]?.kind === 'string' &&
+    cursor.gluedToPrevious(end)
+  )
+    end++;
   const last = cursor.tokens[end - 1] as Token;
   cursor.pos = end;
   const raw = cursor.text.slice(token.start, last.end);
@@ -117,8 +124,7 @@ export function parseOption(cursor: TokenCursor): CommandOption {
     };
   } else if (valueToken?.kind === 'macro') {
     cursor.next();
-    const macro = readMacro(cursor, valueToken);
-    if (macro.kind === 'macro') value = macro;
+    value = readMacro(cursor, valueToken);
   } else {
     value = parseLiteral(cursor, false);
   }

@@ -9,7 +9,7 @@ import type {
   WhereCommand,
 } from '../ast';
 import type { TokenCursor } from '../cursor';
-import { parseEvalExpr } from '../evalExpression';
+import { missingExpression, parseEvalExpr } from '../evalExpression';
 import type { Token } from '../lexer';
 import { unquote } from '../macroCall';
 import { parseCount, parseOption, stageRange, type StageStart } from './args';
@@ -74,7 +74,7 @@ function parseAssignment(cursor: TokenCursor): EvalAssignment | undefined {
   cursor.next();
   const value = parseEvalExpr(cursor);
   if (!value) {
-    missingExpression(cursor, equals.end);
+    missingExpression(cursor, equals.end, `${field.name}=`);
     return undefined;
   }
   return { field, value, range: cursor.range(field.range.start.offset, value.range.end.offset) };
@@ -82,6 +82,7 @@ function parseAssignment(cursor: TokenCursor): EvalAssignment | undefined {
 
 export function parseEval(cursor: TokenCursor, stage: StageStart): EvalCommand {
   const assignments: EvalAssignment[] = [];
+  const reported = cursor.diagnostics.length;
   while (!cursor.atStageEnd()) {
     const assignment = parseAssignment(cursor);
     if (!assignment) break;
@@ -89,7 +90,7 @@ export function parseEval(cursor: TokenCursor, stage: StageStart): EvalCommand {
     if (!cursor.atKind('comma')) break;
     cursor.next();
   }
-  if (assignments.length === 0 && cursor.atStageEnd()) {
+  if (assignments.length === 0 && cursor.diagnostics.length === reported) {
     cursor.error(
       'spl.syntax.missing-operand',
       `expected an assignment after '${stage.name}', e.g. x=1`,
@@ -108,15 +109,8 @@ export function parseEval(cursor: TokenCursor, stage: StageStart): EvalCommand {
 }
 
 export function parseWhere(cursor: TokenCursor, stage: StageStart): WhereCommand {
-  const expression = cursor.atStageEnd() ? undefined : parseEvalExpr(cursor);
-  if (!expression && cursor.atStageEnd()) {
-    cursor.error(
-      'spl.syntax.missing-operand',
-      "expected a condition after 'where'",
-      stage.start,
-      stage.nameRange.end.offset,
-    );
-  }
+  const expression = parseEvalExpr(cursor);
+  if (!expression) missingExpression(cursor, stage.nameRange.end.offset, 'where');
   return {
     kind: 'command',
     name: 'where',
@@ -137,7 +131,7 @@ export function parseHeadTail(cursor: TokenCursor, stage: StageStart): HeadTailC
       count === undefined && condition === undefined ? parseCount(cursor) : undefined;
     if (countHere !== undefined) count = countHere;
     else if (cursor.atOption()) options.push(parseOption(cursor));
-    else if (condition === undefined) {
+    else if (condition === undefined && count === undefined) {
       condition = parseEvalExpr(cursor);
       if (!condition) break;
     } else break;

@@ -49,6 +49,7 @@ export function parseFieldListCommand(cursor: TokenCursor, stage: StageStart): F
 /** `rename a as b, c* AS d*`. */
 export function parseRename(cursor: TokenCursor, stage: StageStart): RenameCommand {
   const renames: RenameCommand['renames'][number][] = [];
+  const reported = cursor.diagnostics.length;
   while (!cursor.atStageEnd()) {
     if (cursor.atKind('comma')) {
       cursor.next();
@@ -71,7 +72,8 @@ export function parseRename(cursor: TokenCursor, stage: StageStart): RenameComma
     if (!to) break;
     renames.push({ from, to, range: cursor.range(from.range.start.offset, to.range.end.offset) });
   }
-  if (renames.length === 0 && cursor.atStageEnd()) expectFieldName(cursor, 'rename');
+  if (renames.length === 0 && cursor.diagnostics.length === reported)
+    expectFieldName(cursor, 'rename');
   return {
     kind: 'command',
     name: 'rename',

@@ -40,7 +40,9 @@ function parseParenthesised(cursor: TokenCursor): GenericArgument {
 function parseCall(cursor: TokenCursor): GenericArgument {
   const name = cursor.next();
   const open = cursor.next();
+  const entered = cursor.enter(open);
   const args = parseGenericArguments(cursor, true);
+  if (entered) cursor.leave();
   if (cursor.atKind('rparen')) cursor.next();
   else
     cursor.error(
@@ -62,8 +64,7 @@ function parseGenericArgument(cursor: TokenCursor): GenericArgument | undefined 
   switch (token.kind) {
     case 'macro': {
       cursor.next();
-      const macro = readMacro(cursor, token);
-      return macro.kind === 'macro' ? macro : undefined;
+      return readMacro(cursor, token);
     }
     case 'lbracket':
       return parseSubsearch(cursor);

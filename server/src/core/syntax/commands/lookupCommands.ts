@@ -3,6 +3,7 @@ import type {
   CommandOption,
   FieldName,
   InputlookupCommand,
+  Literal,
   LookupCommand,
   LookupFieldMapping,
   OutputlookupCommand,
@@ -31,8 +32,8 @@ function missingTable(cursor: TokenCursor, stage: StageStart): void {
   );
 }
 
-/** Options, then the table name; undefined (reported) when the table is missing. */
-function parseOptionsAndTable(cursor: TokenCursor, options: CommandOption[]) {
+/** Options around the table name; undefined when the table is missing (callers report it). */
+function parseOptionsAndTable(cursor: TokenCursor, options: CommandOption[]): Literal | undefined {
   while (cursor.atOption()) options.push(parseOption(cursor));
   const table = parseLiteral(cursor);
   while (cursor.atOption()) options.push(parseOption(cursor));

@@ -30,7 +30,7 @@ function parseAggregationArgument(cursor: TokenCursor): Aggregation['argument'] 
     cursor.next();
     const evalOpen = cursor.next();
     const expression = parseEvalExpr(cursor);
-    if (!expression) missingExpression(cursor, evalOpen.end);
+    if (!expression) missingExpression(cursor, evalOpen.end, 'eval(');
     if (cursor.atKind('rparen')) cursor.next();
     else
       cursor.error(
@@ -135,8 +135,7 @@ function parseFrom(cursor: TokenCursor, options: CommandOption[]): Literal | Mac
   const token = cursor.peek();
   if (token?.kind === 'macro') {
     cursor.next();
-    const macro = readMacro(cursor, token);
-    return macro.kind === 'macro' ? macro : undefined;
+    return readMacro(cursor, token);
   }
   if (cursor.atOption()) {
     const option = parseOption(cursor);
@@ -167,7 +166,7 @@ export function parseTstats(cursor: TokenCursor, stage: StageStart): TstatsComma
     if (token.kind === 'macro') {
       cursor.next();
       const macro = readMacro(cursor, token);
-      if (macro.kind === 'macro') macros.push(macro);
+      macros.push(macro);
     } else if (cursor.atKeyword('from') && !cursor.atOption()) {
       cursor.next();
       from = parseFrom(cursor, parts.options);

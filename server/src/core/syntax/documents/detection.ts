@@ -62,9 +62,9 @@ export function readDetectionYaml(fileText: string): DetectionYaml {
       source: 'yaml',
     });
   }
-  const nameNode = topLevelValue(parsed, 'name').node;
+  const nameNode = topLevelValue(parsed, 'name');
   const name = isScalar(nameNode) && nameNode.value !== null ? String(nameNode.value) : undefined;
-  const testsNode = topLevelValue(parsed, 'tests').node;
+  const testsNode = topLevelValue(parsed, 'tests');
   const tests = isSeq(testsNode)
     ? testsNode.items.flatMap((test) =>
         isMap(test) ? [{ name: textOf(test, 'name') ?? '', datasets: datasetsOf(test) }] : [],

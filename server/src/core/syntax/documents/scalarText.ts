@@ -8,7 +8,7 @@ export interface ScalarText {
   readonly offsets: readonly number[];
 }
 
-/** Collects characters with their file offsets; `produced` are whitespace a fold may trim. */
+/** Collects characters with their file offsets; `trimmable` marks whitespace a fold may drop. */
 export class ScalarBuilder {
   private readonly chars: string[] = [];
   private readonly offsets: number[] = [];
@@ -32,10 +32,6 @@ export class ScalarBuilder {
   finish(endOffset: number): ScalarText {
     return { text: this.chars.join(''), offsets: [...this.offsets, endOffset] };
   }
-}
-
-export function isLineBreak(char: string | undefined): boolean {
-  return char === '\n' || char === '\r';
 }
 
 export function isBlank(char: string | undefined): boolean {

@@ -1,4 +1,12 @@
-import { parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import {
+  parseDocument,
+  isMap,
+  isNode,
+  isScalar,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic } from '../../text/diagnostic';
 import { LineIndex } from '../../text/lineIndex';
 
@@ -9,6 +17,22 @@ export interface ParsedYaml {
   readonly document?: Document.Parsed;
   readonly lineIndex: LineIndex;
   readonly diagnostics: Diagnostic[];
+}
+
+/** What to do about the parser errors detection authors meet most; yaml's own text says what. */
+const fixHints: Readonly<Partial<Record<string, string>>> = {
+  MISSING_CHAR: 'Close the quote or bracket; inside single quotes, write a quote as two quotes.',
+  MULTILINE_IMPLICIT_KEY: 'Indent the continuation lines of the value above further than its key.',
+  DUPLICATE_KEY: 'Keep only one entry for this key.',
+  TAB_AS_INDENT: 'Indent with spaces: YAML does not allow tabs in indentation.',
+  BAD_INDENT: 'Align this line with its siblings, or indent it under its parent key.',
+};
+
+function messageOf(error: YAMLError): string {
+  const hint = fixHints[error.code];
+  const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/\.$/, '');
+  const text = `YAML: ${firstLine}`;
+  return hint ? `${text}. ${hint}` : `${text}.`;
 }
 
 /** Parses one YAML document, keeping CST tokens so scalars can be mapped back to the file. */
@@ -35,30 +59,19 @@ export function parseYaml(fileText: string): ParsedYaml {
   ].map(({ error, severity }) => ({
     severity,
     code: `yaml-${error.code.toLowerCase().replaceAll('_', '-')}`,
-    message: `YAML: ${error.message.split('\n')[0] ?? error.message}`,
+    message: messageOf(error),
     range: lineIndex.range(error.pos[0], Math.max(error.pos[0], error.pos[1])),
     source: 'yaml',
   }));
   return { document, lineIndex, diagnostics };
 }
 
-/** The value under a top-level mapping key, or undefined (with a diagnostic if the shape is wrong). */
-export function topLevelValue(
-  parsed: ParsedYaml,
-  key: string,
-): { node?: Node; keyRange?: [number, number] } {
+/** The value under a top-level mapping key; undefined when the key is absent or empty. */
+export function topLevelValue(parsed: ParsedYaml, key: string): Node | undefined {
   const contents = parsed.document?.contents;
-  if (!isMap(contents)) return {};
-  for (const pair of contents.items) {
-    if (!isScalar(pair.key) || pair.key.value !== key) continue;
-    const keyRange = pair.key.range;
-    const node = pair.value ?? undefined;
-    return {
-      ...(node ? { node } : {}),
-      ...(keyRange ? { keyRange: [keyRange[0], keyRange[1]] } : {}),
-    };
-  }
-  return {};
+  if (!isMap(contents)) return undefined;
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return isNode(pair?.value) ? pair.value : undefined;
 }
 
 export function isTopLevelMap(parsed: ParsedYaml): boolean {

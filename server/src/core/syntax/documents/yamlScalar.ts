@@ -28,6 +28,6 @@ export function splUnderKey(
     });
     return undefined;
   }
-  const { node } = topLevelValue(parsed, key);
+  const node = topLevelValue(parsed, key);
   return node ? embeddedSplFrom(node, key, parsed.lineIndex, diagnostics) : undefined;
 }

@@ -21,7 +21,8 @@ function ifFunction([condition, then, otherwise]: readonly EvalExpression[], env
 /** case(c1, v1, c2, v2, ...): the value of the first met condition; none met is null. */
 function caseFunction(args: readonly EvalExpression[], env: Env): Value {
   for (let i = 0; i + 1 < args.length; i += 2) {
-    if (met(env.evaluate(args[i] as EvalExpression))) return env.evaluate(args[i + 1] as EvalExpression);
+    if (met(env.evaluate(args[i] as EvalExpression)))
+      return env.evaluate(args[i + 1] as EvalExpression);
   }
   return undefined;
 }
@@ -37,7 +38,8 @@ function coalesce(args: readonly EvalExpression[], env: Env): Value {
 /** validate(c1, msg1, ...): the message of the first condition that is not met; all met is null. */
 function validate(args: readonly EvalExpression[], env: Env): Value {
   for (let i = 0; i + 1 < args.length; i += 2) {
-    if (!met(env.evaluate(args[i] as EvalExpression))) return env.evaluate(args[i + 1] as EvalExpression);
+    if (!met(env.evaluate(args[i] as EvalExpression)))
+      return env.evaluate(args[i + 1] as EvalExpression);
   }
   return undefined;
 }
@@ -54,7 +56,12 @@ function test(predicate: (value: Value) => boolean): FunctionSpec {
   return { minArgs: 1, maxArgs: 1, acceptsNull: true, apply: ([v]) => predicate(v) };
 }
 
-const constant = (value: Value): FunctionSpec => ({ minArgs: 0, maxArgs: 0, acceptsNull: true, apply: () => value });
+const constant = (value: Value): FunctionSpec => ({
+  minArgs: 0,
+  maxArgs: 0,
+  acceptsNull: true,
+  apply: () => value,
+});
 
 export const conditionalFunctions: Record<string, FunctionSpec> = {
   if: { minArgs: 3, maxArgs: 3, lazy: ifFunction },

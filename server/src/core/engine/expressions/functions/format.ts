@@ -25,7 +25,8 @@ function duration(seconds: number): string {
 function tostring(value: Value, format: string | undefined): Value {
   const scalar = single(value);
   if (scalar === undefined) return undefined;
-  if (format === undefined) return typeof scalar === 'number' ? formatNumber(scalar) : String(scalar);
+  if (format === undefined)
+    return typeof scalar === 'number' ? formatNumber(scalar) : String(scalar);
   const n = toNumber(scalar);
   if (n === undefined) return undefined;
   switch (format.toLowerCase()) {
@@ -59,55 +60,74 @@ const SPEC = /%([-+ 0#']*)(\d+|\*)?(?:\.(\d+|\*))?([diouxXeEfFgGsc%])/g;
 function printf(format: string, args: readonly Value[]): string {
   let next = 0;
   const take = (): Value => args[next++];
-  return format.replace(SPEC, (_whole, flags: string, width: string | undefined, precision: string | undefined, conversion: string) => {
-    if (conversion === '%') return '%';
-    const w = width === '*' ? (num(take()) ?? 0) : width === undefined ? 0 : Number(width);
-    const p = precision === '*' ? num(take()) : precision === undefined ? undefined : Number(precision);
-    const arg = take();
-    let body: string;
-    const n = num(arg) ?? 0;
-    switch (conversion) {
-      case 'd':
-      case 'i':
-      case 'u':
-        body = String(Math.trunc(Math.abs(n)));
-        if (flags.includes("'")) body = body.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-        break;
-      case 'o':
-        body = Math.trunc(Math.abs(n)).toString(8);
-        break;
-      case 'x':
-      case 'X':
-        body = Math.trunc(Math.abs(n)).toString(16);
-        if (flags.includes('#') && n !== 0) body = `0x${body}`;
-        if (conversion === 'X') body = body.toUpperCase();
-        break;
-      case 'e':
-      case 'E':
-        body = Math.abs(n).toExponential(p ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
-        if (conversion === 'E') body = body.toUpperCase();
-        break;
-      case 'f':
-      case 'F':
-        body = Math.abs(n).toFixed(p ?? 6);
-        break;
-      case 'g':
-      case 'G':
-        body = String(Number(Math.abs(n).toPrecision(p === 0 ? 1 : (p ?? 6))));
-        break;
-      case 'c':
-        body = (str(arg) ?? '').slice(0, 1);
-        break;
-      default:
-        body = str(arg) ?? '';
-        if (p !== undefined) body = body.slice(0, p);
-    }
-    const numeric = !'sc'.includes(conversion);
-    const sign = numeric && n < 0 ? '-' : numeric && flags.includes('+') ? '+' : numeric && flags.includes(' ') ? ' ' : '';
-    if (flags.includes('-')) return (sign + body).padEnd(w);
-    if (numeric && flags.includes('0')) return sign + body.padStart(w - sign.length, '0');
-    return (sign + body).padStart(w);
-  });
+  return format.replace(
+    SPEC,
+    (
+      _whole,
+      flags: string,
+      width: string | undefined,
+      precision: string | undefined,
+      conversion: string,
+    ) => {
+      if (conversion === '%') return '%';
+      const w = width === '*' ? (num(take()) ?? 0) : width === undefined ? 0 : Number(width);
+      const p =
+        precision === '*' ? num(take()) : precision === undefined ? undefined : Number(precision);
+      const arg = take();
+      let body: string;
+      const n = num(arg) ?? 0;
+      switch (conversion) {
+        case 'd':
+        case 'i':
+        case 'u':
+          body = String(Math.trunc(Math.abs(n)));
+          if (flags.includes("'")) body = body.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+          break;
+        case 'o':
+          body = Math.trunc(Math.abs(n)).toString(8);
+          break;
+        case 'x':
+        case 'X':
+          body = Math.trunc(Math.abs(n)).toString(16);
+          if (flags.includes('#') && n !== 0) body = `0x${body}`;
+          if (conversion === 'X') body = body.toUpperCase();
+          break;
+        case 'e':
+        case 'E':
+          body = Math.abs(n)
+            .toExponential(p ?? 6)
+            .replace(/e([+-])(\d)$/, 'e$10$2');
+          if (conversion === 'E') body = body.toUpperCase();
+          break;
+        case 'f':
+        case 'F':
+          body = Math.abs(n).toFixed(p ?? 6);
+          break;
+        case 'g':
+        case 'G':
+          body = String(Number(Math.abs(n).toPrecision(p === 0 ? 1 : (p ?? 6))));
+          break;
+        case 'c':
+          body = (str(arg) ?? '').slice(0, 1);
+          break;
+        default:
+          body = str(arg) ?? '';
+          if (p !== undefined) body = body.slice(0, p);
+      }
+      const numeric = !'sc'.includes(conversion);
+      const sign =
+        numeric && n < 0
+          ? '-'
+          : numeric && flags.includes('+')
+            ? '+'
+            : numeric && flags.includes(' ')
+              ? ' '
+              : '';
+      if (flags.includes('-')) return (sign + body).padEnd(w);
+      if (numeric && flags.includes('0')) return sign + body.padStart(w - sign.length, '0');
+      return (sign + body).padStart(w);
+    },
+  );
 }
 
 export const formatFunctions: Record<string, FunctionSpec> = {

@@ -168,12 +168,26 @@ export const mathFunctions: Record<string, FunctionSpec> = {
     maxArgs: Infinity,
     apply: (args) => {
       const numbers = numbersOf(args);
-      return numbers && numbers.length > 0 ? numbers.reduce((a, b) => a + b, 0) / numbers.length : undefined;
+      return numbers && numbers.length > 0
+        ? numbers.reduce((a, b) => a + b, 0) / numbers.length
+        : undefined;
     },
   },
   bit_and: bitwise((a, b) => a & b),
   bit_or: bitwise((a, b) => a | b),
   bit_xor: bitwise((a, b) => a ^ b),
+  bit_not: {
+    minArgs: 1,
+    maxArgs: 2,
+    apply: ([v, width]) => {
+      const x = num(v);
+      const bits = width === undefined ? 32 : num(width);
+      if (x === undefined || bits === undefined || !Number.isInteger(x) || !isShift(0, bits))
+        return undefined;
+      const mask = (1n << BigInt(bits)) - 1n;
+      return Number(~BigInt(x) & mask);
+    },
+  },
   bit_shift_left: binaryMath((x, y) => (isShift(x, y) ? Number(BigInt(x) << BigInt(y)) : NaN)),
   bit_shift_right: binaryMath((x, y) => (isShift(x, y) ? Number(BigInt(x) >> BigInt(y)) : NaN)),
 };

@@ -1,14 +1,18 @@
-/** Time, hashing, network and JSON functions, and commands(). */
+/** Time, hashing and network functions, and commands(). */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { valuesOf, type Scalar } from '../../value';
+import { valuesOf } from '../../value';
 import { relativeTime, strftime, strptime } from '../../time';
 import { fromList, text } from '../coerce';
 import type { FunctionSpec, Value } from '../context';
 import { mapText, num, str } from './args';
 
 function hash(algorithm: string): FunctionSpec {
-  return { minArgs: 1, maxArgs: 1, apply: ([v]) => mapText(v, (t) => createHash(algorithm).update(t, 'utf8').digest('hex')) };
+  return {
+    minArgs: 1,
+    maxArgs: 1,
+    apply: ([v]) => mapText(v, (t) => createHash(algorithm).update(t, 'utf8').digest('hex')),
+  };
 }
 
 function ipv4ToBigInt(ip: string): bigint {
@@ -74,51 +78,14 @@ function commands(search: string): Value {
   return fromList(names);
 }
 
-/** Reads a dotted path with `{}` array steps (`a.b{}.c`, `a{0}`) from parsed JSON. */
-function jsonPath(root: unknown, path: string): unknown[] {
-  let current: unknown[] = [root];
-  for (const step of path.split('.').filter((s) => s !== '')) {
-    const match = /^([^{]*)((?:\{\d*\})*)$/.exec(step);
-    if (!match) return [];
-    const next: unknown[] = [];
-    for (const node of current) {
-      let found: unknown[] = [node];
-      if (match[1] !== '') {
-        found = node !== null && typeof node === 'object' && !Array.isArray(node) && match[1] as string in node
-          ? [(node as Record<string, unknown>)[match[1] as string]]
-          : [];
-      }
-      for (const index of (match[2] as string).match(/\{\d*\}/g) ?? []) {
-        const i = index.slice(1, -1);
-        found = found.flatMap((f) => (Array.isArray(f) ? (i === '' ? f : f[Number(i)] === undefined ? [] : [f[Number(i)]]) : []));
-      }
-      next.push(...found);
-    }
-    current = next;
-  }
-  return current;
-}
-
-function jsonScalar(value: unknown): Scalar {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-function parseJson(textValue: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(textValue) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function extract(source: Value, path: string | undefined): Value {
-  const json = str(source);
-  if (json === undefined) return undefined;
-  const parsed = parseJson(json);
-  if (!parsed.ok) return undefined;
-  if (path === undefined || path === '') return jsonScalar(parsed.value);
-  return fromList(jsonPath(parsed.value, path).filter((v) => v !== null).map(jsonScalar));
+/** ipmask("255.255.255.0", ip): the IPv4 address with the mask applied. */
+function ipmask(mask: string, ip: string): string | undefined {
+  if (isIP(mask) !== 4 || isIP(ip) !== 4) return undefined;
+  const maskParts = mask.split('.').map(Number);
+  return ip
+    .split('.')
+    .map((part, i) => Number(part) & (maskParts[i] as number))
+    .join('.');
 }
 
 export const miscFunctions: Record<string, FunctionSpec> = {
@@ -130,7 +97,9 @@ export const miscFunctions: Record<string, FunctionSpec> = {
     apply: ([t, modifier], env) => {
       const epoch = num(t);
       const m = str(modifier);
-      return epoch === undefined || m === undefined ? undefined : relativeTime(epoch, m, env.ctx.timezone);
+      return epoch === undefined || m === undefined
+        ? undefined
+        : relativeTime(epoch, m, env.ctx.timezone);
     },
   },
   strftime: {
@@ -139,7 +108,9 @@ export const miscFunctions: Record<string, FunctionSpec> = {
     apply: ([t, format], env) => {
       const epoch = num(t);
       const f = str(format);
-      return epoch === undefined || f === undefined ? undefined : strftime(epoch, f, env.ctx.timezone);
+      return epoch === undefined || f === undefined
+        ? undefined
+        : strftime(epoch, f, env.ctx.timezone);
     },
   },
   strptime: {
@@ -148,7 +119,17 @@ export const miscFunctions: Record<string, FunctionSpec> = {
     apply: ([t, format], env) => {
       const value = str(t);
       const f = str(format);
-      return value === undefined || f === undefined ? undefined : strptime(value, f, env.ctx.timezone);
+      return value === undefined || f === undefined
+        ? undefined
+        : strptime(value, f, env.ctx.timezone);
+    },
+  },
+  ipmask: {
+    minArgs: 2,
+    maxArgs: 2,
+    apply: ([mask, ip]) => {
+      const m = str(mask);
+      return m === undefined ? undefined : mapText(ip, (address) => ipmask(m, address.trim()));
     },
   },
   md5: hash('md5'),
@@ -163,15 +144,12 @@ export const miscFunctions: Record<string, FunctionSpec> = {
       return c === undefined ? undefined : valuesOf(ip).some((v) => cidrMatch(c, text(v)));
     },
   },
-  commands: { minArgs: 1, maxArgs: 1, apply: ([v]) => { const s = str(v); return s === undefined ? undefined : commands(s); } },
-  spath: { minArgs: 2, maxArgs: 2, apply: ([v, path]) => extract(v, str(path)) },
-  json_extract: {
+  commands: {
     minArgs: 1,
-    maxArgs: Infinity,
-    apply: ([v, ...paths]) => {
-      if (paths.length === 0) return extract(v, undefined);
-      return fromList(paths.flatMap((p) => valuesOf(extract(v, str(p)))));
+    maxArgs: 1,
+    apply: ([v]) => {
+      const s = str(v);
+      return s === undefined ? undefined : commands(s);
     },
   },
-  json_valid: { minArgs: 1, maxArgs: 1, apply: ([v]) => { const s = str(v); return s === undefined ? undefined : parseJson(s).ok; } },
 };

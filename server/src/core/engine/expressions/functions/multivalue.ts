@@ -44,7 +44,12 @@ function iteratedField(expr: EvalExpression): string | undefined {
 }
 
 /** Evaluates `expr` once per value of `field`, with the field bound to that value. */
-function perValue(field: string, values: readonly Scalar[], expr: EvalExpression, env: Env): Value[] {
+function perValue(
+  field: string,
+  values: readonly Scalar[],
+  expr: EvalExpression,
+  env: Env,
+): Value[] {
   const row: Row = new Map(env.row);
   return values.map((value) => {
     row.set(field, value);
@@ -80,7 +85,8 @@ function mvrange(start: number, end: number, step: number): Value {
 function mvzip(a: readonly Scalar[], b: readonly Scalar[], delimiter: string): Value {
   const count = Math.min(a.length, b.length, MAX_GENERATED_VALUES);
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(`${text(a[i] as Scalar)}${delimiter}${text(b[i] as Scalar)}`);
+  for (let i = 0; i < count; i++)
+    out.push(`${text(a[i] as Scalar)}${delimiter}${text(b[i] as Scalar)}`);
   return fromList(out);
 }
 
@@ -128,10 +134,16 @@ export const multivalueFunctions: Record<string, FunctionSpec> = {
     maxArgs: 1,
     apply: ([v]) => {
       const seen = new Set<string>();
-      return fromList(valuesOf(v).filter((s) => !seen.has(text(s)) && seen.add(text(s)) !== undefined));
+      return fromList(
+        valuesOf(v).filter((s) => !seen.has(text(s)) && seen.add(text(s)) !== undefined),
+      );
     },
   },
-  mvsort: { minArgs: 1, maxArgs: 1, apply: ([v]) => fromList([...valuesOf(v)].sort(lexicographic)) },
+  mvsort: {
+    minArgs: 1,
+    maxArgs: 1,
+    apply: ([v]) => fromList([...valuesOf(v)].sort(lexicographic)),
+  },
   mvreverse: { minArgs: 1, maxArgs: 1, apply: ([v]) => fromList([...valuesOf(v)].reverse()) },
   mvzip: {
     minArgs: 2,

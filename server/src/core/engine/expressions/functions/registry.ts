@@ -2,6 +2,7 @@
 import type { FunctionSpec } from '../context';
 import { conditionalFunctions } from './conditional';
 import { formatFunctions } from './format';
+import { jsonFunctions } from './json';
 import { mathFunctions } from './math';
 import { miscFunctions } from './misc';
 import { multivalueFunctions } from './multivalue';
@@ -12,6 +13,7 @@ export const evalFunctions: ReadonlyMap<string, FunctionSpec> = new Map(
   Object.entries({
     ...conditionalFunctions,
     ...formatFunctions,
+    ...jsonFunctions,
     ...mathFunctions,
     ...miscFunctions,
     ...multivalueFunctions,

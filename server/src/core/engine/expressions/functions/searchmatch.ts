@@ -13,7 +13,10 @@ function parse(text: string): SearchExpression | undefined {
   let expression = parsed.get(text);
   if (expression === undefined) {
     const result = parseSearchExpression(text);
-    expression = result.expression && result.diagnostics.every((d) => d.severity !== 'error') ? result.expression : null;
+    expression =
+      result.expression && result.diagnostics.every((d) => d.severity !== 'error')
+        ? result.expression
+        : null;
     if (parsed.size >= MAX_CACHED) parsed.clear();
     parsed.set(text, expression);
   }

@@ -35,7 +35,9 @@ function substr(text: string, start: number, length: number | undefined): string
 
 /** PCRE replacement text: `\1` is a group, and a JS `$` must not be special. */
 function jsReplacement(replacement: string): string {
-  return replacement.replace(/\$/g, '$$$$').replace(/\\(\d)|\\\\/g, (_match, group: string | undefined) => (group ? `$${group}` : '\\'));
+  return replacement
+    .replace(/\$/g, '$$$$')
+    .replace(/\\(\d)|\\\\/g, (_match, group: string | undefined) => (group ? `$${group}` : '\\'));
 }
 
 function replace(text: string, pattern: string, replacement: string): string | undefined {
@@ -48,8 +50,14 @@ function replace(text: string, pattern: string, replacement: string): string | u
 export function regexMatches(value: Value, pattern: string): boolean | undefined {
   const compiled = compileUserRegex(pattern);
   if ('error' in compiled) return undefined;
-  return valuesOf(value).some((v) => compiled.regex.test(boundedRegexInput(typeof v === 'string' ? v : String(v))));
+  for (const v of valuesOf(value)) {
+    if (compiled.regex.test(boundedRegexInput(typeof v === 'string' ? v : String(v)))) return true;
+  }
+  return false;
 }
+
+const toLower = (t: string): string => t.toLowerCase();
+const toUpper = (t: string): string => t.toUpperCase();
 
 function urldecode(text: string): string {
   const spaced = text.replace(/\+/g, ' ');
@@ -69,8 +77,8 @@ function urldecode(text: string): string {
 
 export const textFunctions: Record<string, FunctionSpec> = {
   len: { minArgs: 1, maxArgs: 1, apply: ([v]) => str(v)?.length },
-  lower: { minArgs: 1, maxArgs: 1, apply: ([v]) => mapText(v, (t) => t.toLowerCase()) },
-  upper: { minArgs: 1, maxArgs: 1, apply: ([v]) => mapText(v, (t) => t.toUpperCase()) },
+  lower: { minArgs: 1, maxArgs: 1, apply: ([v]) => mapText(v, toLower) },
+  upper: { minArgs: 1, maxArgs: 1, apply: ([v]) => mapText(v, toUpper) },
   trim: trimmer(true, true),
   ltrim: trimmer(true, false),
   rtrim: trimmer(false, true),
@@ -81,7 +89,8 @@ export const textFunctions: Record<string, FunctionSpec> = {
       const text = str(v);
       const from = num(start);
       const count = length === undefined ? undefined : num(length);
-      if (text === undefined || from === undefined || (length !== undefined && count === undefined)) return undefined;
+      if (text === undefined || from === undefined || (length !== undefined && count === undefined))
+        return undefined;
       return substr(text, Math.trunc(from), count === undefined ? undefined : Math.trunc(count));
     },
   },

@@ -1,0 +1,12 @@
+import { splParser } from './server/src/core/syntax/grammar/index';
+import { ParseContext } from './server/src/core/syntax/grammar/context';
+import { LineIndex } from './server/src/core/text/lineIndex';
+import { tokenize } from './server/src/core/syntax/lexer';
+import { toParserToken } from './server/src/core/syntax/grammar/tokens';
+const p = splParser();
+const text = 'a=1';
+const ctx = new ParseContext(text, new LineIndex(text));
+const toks = tokenize(text).map(toParserToken);
+console.log(toks.map(t => [t.image, t.tokenType.name, t.tokenTypeIdx]));
+p.parseSearch(ctx, toks);
+console.log(p.errors.map(e => [e.name, e.message, e.context.ruleStack]));

@@ -1,0 +1,108 @@
+/**
+ * Speed of the SPL syntax core, with reference points measured in the same run:
+ *  - start-up: the first (cold) parse; there is no grammar to build or analyse at load;
+ *  - the corpus: every detection search of ../shared's security_content, parsed in full, against
+ *    the bare lexer over the same text and JSON.parse of the same bytes (as a JSON string);
+ *  - a 2,000-line document built from corpus searches: full reparse p50/p95.
+ *
+ *   node --import tsx bench/parse.ts [passes]      (default 10)
+ */
+import { parseSpl } from '../server/src/core/syntax/index';
+import { tokenize } from '../server/src/core/syntax/lexer';
+import { readCorpus } from '../test/syntax/corpusFiles';
+
+const passes = Number(process.argv[2] ?? 10);
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] as number;
+}
+
+function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** Milliseconds of one pass of `run` over every text, per pass. */
+function passTimes(texts: readonly string[], run: (text: string) => unknown): number[] {
+  const times: number[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const start = performance.now();
+    for (const text of texts) run(text);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+const firstStart = performance.now();
+parseSpl('index=main EventCode=1 | stats count by host');
+const firstParseMs = performance.now() - firstStart;
+
+const searches = readCorpus().searches.map((entry) => entry.search);
+const bytes = searches.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+const asJson = searches.map((text) => JSON.stringify(text));
+
+passTimes(searches, parseSpl);
+const parseMs = median(passTimes(searches, parseSpl));
+const lexMs = median(passTimes(searches, tokenize));
+const jsonMs = median(passTimes(asJson, JSON.parse));
+const mbPerSecond = (ms: number): number => bytes / 1e6 / (ms / 1000);
+
+const perSearch = searches.map((text) => {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    parseSpl(text);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+});
+perSearch.sort((a, b) => a - b);
+
+/** Corpus searches, one stage per line, chained with `append` until the document has 2,000 lines or more. */
+function twoThousandLines(): string {
+  const lines: string[] = [];
+  for (let index = 0; lines.length < 2000; index++) {
+    const search = (searches[index % searches.length] as string).replace(/\s+\|\s+/g, '\n| ');
+    const body = search.split('\n');
+    if (index === 0) lines.push(...body);
+    else lines.push('| append [', ...body, ']');
+  }
+  return lines.join('\n');
+}
+
+const documentText = twoThousandLines();
+const documentRuns = (run: (text: string) => unknown): number[] =>
+  Array.from({ length: 3 }, () => passTimes([documentText], run))
+    .flat()
+    .sort((a, b) => a - b);
+const documentTimes = documentRuns(parseSpl);
+const documentJson = JSON.stringify(documentText);
+const documentJsonMs = median(documentRuns(() => JSON.parse(documentJson)));
+const documentLexMs = median(documentRuns(tokenize));
+const documentDiagnostics = parseSpl(documentText).diagnostics.length;
+
+const fixed = (value: number, digits = 2): string => value.toFixed(digits);
+console.log(
+  `start-up: first (cold) parse ${fixed(firstParseMs)} ms; no grammar self-analysis (plain functions)`,
+);
+console.log(`corpus: ${searches.length} searches, ${bytes} bytes, median of ${passes} passes`);
+console.log(
+  `  parseSpl      ${fixed(mbPerSecond(parseMs))} MB/s (${fixed(parseMs, 0)} ms per pass)`,
+);
+console.log(
+  `  lexer only    ${fixed(mbPerSecond(lexMs))} MB/s   parse/lexer time ratio ${fixed(parseMs / lexMs)}`,
+);
+console.log(
+  `  JSON.parse    ${fixed(mbPerSecond(jsonMs))} MB/s   parse/JSON.parse time ratio ${fixed(parseMs / jsonMs)}`,
+);
+console.log(
+  `  per detection p50 ${fixed(percentile(perSearch, 50), 3)} ms, p95 ${fixed(percentile(perSearch, 95), 3)} ms, max ${fixed(percentile(perSearch, 100), 3)} ms`,
+);
+console.log(
+  `${documentText.split('\n').length}-line document (${documentText.length} bytes, ${documentDiagnostics} diagnostics): full reparse min ${fixed(documentTimes[0] ?? 0)} ms, p50 ${fixed(percentile(documentTimes, 50))} ms, p95 ${fixed(percentile(documentTimes, 95))} ms over ${documentTimes.length} runs`,
+);
+console.log(
+  `  p50 ratios: parse/lexer ${fixed(percentile(documentTimes, 50) / documentLexMs)}, parse/JSON.parse ${fixed(percentile(documentTimes, 50) / documentJsonMs)}`,
+);

@@ -1,0 +1,207 @@
+/** Argument pieces every command grammar reads: options, field names, literals, field lists. */
+import type { CommandOption, FieldName, Literal } from '../ast';
+import { unquote } from './context';
+import { readMacro } from './macroCall';
+import { SearchRules } from './searchRules';
+import { Comma, Compare, LParen, Macro, StringLiteral, Word, type SplToken } from './tokens';
+
+export abstract class ArgRules extends SearchRules {
+  /** Consumes through the `)` matching the `(` just consumed; returns the end offset. */
+  protected skipBalanced(open: SplToken): number {
+    let depth = 1;
+    while (depth > 0 && !this.atStageEnd()) {
+      const token = this.peek() as SplToken;
+      this.SKIP_TOKEN();
+      if (token.kind === 'lparen') depth++;
+      else if (token.kind === 'rparen') depth--;
+    }
+    if (depth > 0)
+      this.error(
+        'spl.syntax.unbalanced-paren',
+        "unbalanced parenthesis: this '(' is never closed",
+        open.startOffset,
+        open.end,
+      );
+    return this.previousEnd();
+  }
+
+  protected rawLiteral(start: number, end: number): Literal {
+    const raw = this.context.text.slice(start, end);
+    return { kind: 'literal', value: raw, quoted: false, raw, range: this.range(start, end) };
+  }
+
+  /** Tokens of the unquoted literal next; `_raw!="x"` keeps the quoted value glued to its operator. */
+  private literalLength(stopAtComma: boolean): number {
+    const length = this.chunkLength(stopAtComma, true);
+    if (length === 0) return 0;
+    const withString =
+      this.peek(length)?.kind === 'compare' &&
+      this.peek(length + 1)?.kind === 'string' &&
+      this.glued(length + 1);
+    return withString ? length + 1 : length;
+  }
+
+  /** A double-quoted string or a glued word, consumed; undefined if neither starts here. */
+  readonly literal = this.RULE('literal', (stopAtComma: boolean): Literal | undefined => {
+    const length = this.atStageEnd() ? 0 : this.literalLength(stopAtComma);
+    return this.OR([
+      {
+        GATE: () => !this.atStageEnd(),
+        ALT: () => {
+          const token = this.CONSUME(StringLiteral) as SplToken;
+          return this.ACTION((): Literal => {
+            if (token.unclosed) {
+              this.error(
+                'spl.syntax.unclosed-quote',
+                'unclosed quote starting here: end the value with another "',
+                token.startOffset,
+                token.startOffset + 1,
+              );
+            }
+            const range = this.range(token.startOffset, token.end);
+            return { kind: 'literal', value: unquote(token.image), quoted: true, raw: token.image, range };
+          });
+        },
+      },
+      {
+        GATE: () => length > 0,
+        ALT: () => {
+          const first = this.consumeAny(1);
+          return this.ACTION(() => {
+            const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
+            return this.rawLiteral(first.startOffset, last.end);
+          });
+        },
+      },
+      { ALT: () => undefined },
+    ]);
+  });
+
+  /** A field name (`dest`, `Processes.*`, `"my field"`), consumed. */
+  readonly fieldName = this.RULE('fieldName', (): FieldName | undefined => {
+    const literal = this.SUBRULE(this.literal, { ARGS: [true] });
+    return this.ACTION(
+      () =>
+        literal && { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range },
+    );
+  });
+
+  /** A field name that must come next; reports "expected a field name after '<after>'". */
+  readonly expectFieldName = this.RULE('expectFieldName', (after: string): FieldName | undefined => {
+    const name = this.SUBRULE(this.fieldName);
+    this.ACTION(() => {
+      if (name) return;
+      const token = this.peek();
+      const at = token && !this.atStageEnd() ? token : undefined;
+      const start = at ? at.startOffset : this.previousEnd();
+      this.error(
+        'spl.syntax.missing-field',
+        `expected a field name after '${after}'`,
+        start,
+        at ? at.end : start,
+      );
+    });
+    return name;
+  });
+
+  /** `name=value` (callers check `atOption()` first). */
+  readonly commandOption = this.RULE('commandOption', (): CommandOption => {
+    const name = this.CONSUME(Word) as SplToken;
+    const equals = this.CONSUME(Compare) as SplToken;
+    const value: CommandOption['value'] | undefined = this.OR([
+      {
+        ALT: () => {
+          // Some commands take a parenthesised value (`transaction startswith=(x=1)`): kept as written.
+          const open = this.CONSUME(LParen) as SplToken;
+          return this.ACTION(() => this.rawLiteral(open.startOffset, this.skipBalanced(open)));
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(Macro) as SplToken;
+          return this.ACTION(() => {
+            const macro = readMacro(this.context, token);
+            return macro.kind === 'macro' ? macro : undefined;
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.literal, { ARGS: [false] }) },
+    ]);
+    return this.ACTION((): CommandOption => {
+      let written = value;
+      if (!written) {
+        this.error(
+          'spl.syntax.missing-value',
+          `expected a value after '${name.image}='`,
+          name.startOffset,
+          equals.end,
+        );
+        written = this.rawLiteral(equals.end, equals.end);
+      }
+      return {
+        kind: 'option',
+        name: name.image,
+        nameRange: this.range(name.startOffset, name.end),
+        value: written,
+        range: this.range(name.startOffset, written.range.end.offset),
+      };
+    });
+  });
+
+  /** A whole number written as one token (`sort 0`, `head 20`), consumed. */
+  readonly count = this.RULE('count', (): number | undefined =>
+    this.OPTION({
+      GATE: () => this.atKind('number') && /^\d+$/.test(this.peek()?.image ?? ''),
+      DEF: () => Number(this.consumeAny(1).image),
+    }),
+  );
+
+  /**
+   * Fields (and options) until the stage ends or one of `stopWords` (lower case) comes. Commas
+   * between fields are optional, as Splunk accepts both `a, b` and `a b`.
+   */
+  readonly fieldList = this.RULE(
+    'fieldList',
+    (options: CommandOption[], stopWords: readonly string[]): FieldName[] => {
+      const fields: FieldName[] = [];
+      let stopped = false;
+      this.repeat({
+        GATE: () => !stopped && !this.atStageEnd() && !this.atStopWord(stopWords),
+        DEF: () =>
+          this.OR([
+            { ALT: () => this.CONSUME(Comma) },
+            {
+              GATE: () => this.atOption(),
+              ALT: () => {
+                const option = this.SUBRULE(this.commandOption);
+                this.ACTION(() => options.push(option));
+              },
+            },
+            {
+              ALT: () => {
+                const name = this.SUBRULE(this.fieldName);
+                this.ACTION(() => (name ? fields.push(name) : (stopped = true)));
+              },
+            },
+          ]),
+      });
+      return fields;
+    },
+  );
+
+  protected atStopWord(stopWords: readonly string[] | undefined): boolean {
+    const token = this.peek();
+    return token?.kind === 'word' && (stopWords ?? []).includes(token.image.toLowerCase());
+  }
+
+  /** `as <field>` next, when present. */
+  readonly alias = this.RULE('alias', (): FieldName | undefined =>
+    this.OPTION({
+      GATE: () => this.atKeyword('as'),
+      DEF: () => {
+        this.CONSUME(Word);
+        return this.SUBRULE(this.expectFieldName, { ARGS: ['as'] });
+      },
+    }),
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * The shared base of the SPL grammar classes: configuration, the per-parse context and the
+ * lookahead predicates the GATEs use. SPL decides by context (adjacency, keyword case, stage
+ * ends), so most decisions are GATEs over `LA`, not token types alone.
+ */
+import { EmbeddedActionsParser, EOF, type IToken, type ParserMethod } from 'chevrotain';
+import { LineIndex } from '../../text/lineIndex';
+import type { Pipeline, Subsearch } from '../ast';
+import type { TokenKind } from '../lexer';
+import { ParseContext } from './context';
+import { allTokenTypes, AnyToken, EndOfText, type SplToken } from './tokens';
+
+/** Tokens that always end a glued word: they structure a search. */
+const chunkBreakers: ReadonlySet<TokenKind> = new Set([
+  'pipe',
+  'lbracket',
+  'rbracket',
+  'lparen',
+  'rparen',
+  'string',
+  'macro',
+]);
+
+export abstract class SplParserBase extends EmbeddedActionsParser {
+  protected context = new ParseContext('', new LineIndex(''));
+
+  /** Rules defined by later classes of the chain, referenced lazily by earlier ones. */
+  abstract readonly pipeline: ParserMethod<[boolean], Pipeline>;
+  abstract readonly subsearch: ParserMethod<[], Subsearch>;
+
+  constructor() {
+    // Every decision is ordered and gated (SPL is context dependent), so alternatives overlap by
+    // design and one token of lookahead suffices. Chevrotain's grammar validations are skipped:
+    // they report those intended overlaps as ambiguities and their analysis of this heavily
+    // gated grammar does not finish in reasonable time.
+    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1, skipValidations: true });
+  }
+
+  /** The token `ahead` positions on (1 = the next one); undefined past the end. */
+  protected peek(ahead = 1): SplToken | undefined {
+    const token: IToken = this.LA(ahead);
+    return token.tokenType === EOF || token.tokenType === EndOfText ? undefined : (token as SplToken);
+  }
+
+  protected atKind(kind: TokenKind, ahead = 1): boolean {
+    return this.peek(ahead)?.kind === kind;
+  }
+
+  /** The token is the word `keyword` (lower case), ignoring case (`by`, `as`, `where`...). */
+  protected atKeyword(keyword: string, ahead = 1): boolean {
+    const token = this.peek(ahead);
+    return (
+      token?.kind === 'word' &&
+      token.image.length === keyword.length &&
+      token.image.toLowerCase() === keyword
+    );
+  }
+
+  /** A stage ends at `|`, at the `]` closing a subsearch, or at the end of the text. */
+  protected atStageEnd(ahead = 1): boolean {
+    const token = this.peek(ahead);
+    return token === undefined || token.kind === 'pipe' || token.kind === 'rbracket';
+  }
+
+  /** `name=` starting here: a command option (the `=` may be spaced: `limit = 5`). */
+  protected atOption(): boolean {
+    const equals = this.peek(2);
+    return this.atKind('word') && equals?.kind === 'compare' && equals.image === '=';
+  }
+
+  /** True when token `ahead` starts exactly where the token before it ends. */
+  protected glued(ahead: number): boolean {
+    const token = this.peek(ahead);
+    const previous = ahead === 1 ? this.previousToken() : this.peek(ahead - 1);
+    return token !== undefined && previous !== undefined && previous.end === token.startOffset;
+  }
+
+  protected previousToken(): SplToken | undefined {
+    return this.peek(0);
+  }
+
+  /** Offset where the previous token ended (the start of the text if none). */
+  protected previousEnd(): number {
+    return this.previousToken()?.end ?? 0;
+  }
+
+  /** The tokens of the current parse, for the parenthesis matching `chunkLength` needs. */
+  protected parsedTokens: readonly SplToken[] = [];
+  private matchingParens: Int32Array | undefined;
+
+  protected startParse(context: ParseContext, tokens: readonly SplToken[]): void {
+    this.context = context;
+    this.parsedTokens = tokens;
+    this.matchingParens = undefined;
+    this.nesting = 0;
+  }
+
+  /**
+   * Index of the `)` closing the `(` at `index` within the same stage, or -1. Computed once per
+   * parse for all parentheses, so gluing stays linear however many groups a search opens.
+   */
+  private matchingParen(index: number): number {
+    if (!this.matchingParens) {
+      const matches = new Int32Array(this.parsedTokens.length).fill(-1);
+      const open: number[] = [];
+      this.parsedTokens.forEach((token, at) => {
+        if (token.kind === 'lparen') open.push(at);
+        else if (token.kind === 'rparen' && open.length > 0) matches[open.pop() as number] = at;
+        else if (token.kind === 'pipe' || token.kind === 'lbracket' || token.kind === 'rbracket')
+          open.length = 0;
+      });
+      this.matchingParens = matches;
+    }
+    return this.matchingParens[index] ?? -1;
+  }
+
+  /**
+   * How many tokens from the next one SPL reads as one word (`C:\Windows\*`, `-24h@h`,
+   * `10.0.0.1`): a run of adjacent tokens. Structural tokens end it; so do commas when values are
+   * listed with them. With `withParens`, a parenthesis opened inside the run belongs to it through
+   * its matching `)`, spaces included (`*GetCurrent()*`, `relative_time(now(), "-1d")`); a `(`
+   * never closed is just a character, and a `)` that closes an outer group ends the run.
+   */
+  protected chunkLength(stopAtComma: boolean, withParens = false): number {
+    const first = this.peek();
+    if (!first) return 0;
+    let ahead = 1;
+    for (let token = first; ; ) {
+      if (ahead > 1 && !this.glued(ahead)) break;
+      const close =
+        withParens && ahead > 1 && token.kind === 'lparen' ? this.matchingParen(token.index) : -1;
+      if (close >= 0) ahead = close - first.index + 2;
+      else if (token.kind === 'lparen' && withParens && ahead > 1) ahead++;
+      else if (chunkBreakers.has(token.kind) || (stopAtComma && token.kind === 'comma')) break;
+      else ahead++;
+      const next = this.peek(ahead);
+      if (!next) break;
+      token = next;
+    }
+    return ahead - 1;
+  }
+
+  /** Deepest nesting of parentheses, calls and subsearches the parser follows. */
+  static readonly maxNesting = 200;
+  private nesting = 0;
+
+  /**
+   * Enters one level of nesting at the next token. Past `maxNesting` the rest of the text is
+   * reported and skipped: recursion that deep would overflow the stack, and no real search
+   * comes close.
+   */
+  protected enter(at?: SplToken): boolean {
+    const token = at ?? this.peek();
+    if (!token) return false;
+    if (this.nesting < SplParserBase.maxNesting) {
+      this.nesting++;
+      return true;
+    }
+    const last = this.parsedTokens[this.parsedTokens.length - 1] as SplToken;
+    this.error(
+      'spl.syntax.too-deep',
+      `nesting deeper than ${SplParserBase.maxNesting} levels: simplify the search`,
+      token.startOffset,
+      last.end,
+    );
+    while (this.peek()) this.SKIP_TOKEN();
+    return false;
+  }
+
+  protected leave(): void {
+    this.nesting--;
+  }
+
+  /** Runs `body` one nesting level deeper; undefined (reported) past the limit. */
+  protected nested<T>(body: () => T): T | undefined {
+    if (this.RECORDING_PHASE) return body();
+    if (!this.enter()) return undefined;
+    try {
+      return body();
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** Consumes `count` tokens that a CONSUME before it has started; returns the last one. */
+  protected skipTokens(count: number): SplToken | undefined {
+    for (let i = 0; i < count; i++) this.SKIP_TOKEN();
+    return this.previousToken();
+  }
+
+  /** Consumes any token: used where a GATE has already decided what the token is. */
+  protected consumeAny(index: number): SplToken {
+    return this.consume(index, AnyToken) as SplToken;
+  }
+
+  protected range(start: number, end: number) {
+    return this.context.range(start, end);
+  }
+
+  protected error(code: string, message: string, start: number, end: number): void {
+    this.context.error(code, message, start, end);
+  }
+
+  /** The next `count` tokens (fewer at the end), without consuming them. */
+  protected tokensAhead(count: number): SplToken[] {
+    const tokens: SplToken[] = [];
+    for (let ahead = 1; ahead <= count; ahead++) {
+      const token = this.peek(ahead);
+      if (token) tokens.push(token);
+    }
+    return tokens;
+  }
+
+  /** True when the last CONSUME/SKIP moved past `before` (the token that was last before). */
+  protected movedPast(before: IToken): boolean {
+    return this.LA(0) !== before;
+  }
+
+  /** Reports every token left before the stage ends and skips them, so the next stage parses. */
+  protected skipRestOfStage(what: string): void {
+    if (this.atStageEnd()) return;
+    this.SKIP_TOKEN();
+    const first = this.previousToken() as SplToken;
+    let last = first;
+    let depth = 0;
+    while (!this.atStageEnd() || depth > 0) {
+      const token = this.peek();
+      if (token === undefined) break;
+      if (token.kind === 'lbracket') depth++;
+      else if (token.kind === 'rbracket') depth--;
+      this.SKIP_TOKEN();
+      last = token;
+    }
+    this.error(
+      'spl.syntax.unexpected-token',
+      `unexpected '${first.image.slice(0, 40)}' ${what}`,
+      first.startOffset,
+      last.end,
+    );
+  }
+
+  /**
+   * A repetition whose body may consume nothing (it ends by a GATE or when stuck, like MANY).
+   * Chevrotain's lookahead analysis loops forever on a MANY whose body can be empty, so the body
+   * is recorded once as a plain sequence and repeated here; the decisions inside it keep their
+   * own lookahead.
+   */
+  protected repeat(loop: { GATE: () => boolean; DEF: () => unknown }): void {
+    if (this.RECORDING_PHASE) {
+      loop.DEF();
+      return;
+    }
+    while (loop.GATE()) {
+      const before = this.LA(0);
+      loop.DEF();
+      if (!this.movedPast(before)) break;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The entry points on the grammar: each parse sets the input and the per-parse context and runs
+ * one top rule; any Chevrotain recognition error (the grammar is gated so that none is expected)
+ * becomes a diagnostic instead of an exception.
+ */
+import type { EvalExpression, Pipeline, SearchExpression } from '../ast';
+import type { ParseContext } from './context';
+import { SplGrammar } from './pipelineRules';
+import { endOfTextToken, EndOfText, type SplToken } from './tokens';
+
+export class SplParser extends SplGrammar {
+  private lastToken: SplToken | undefined;
+
+  /** Reports and skips what follows a whole expression (eval or search entry points). */
+  private skipLeftover(): void {
+    const token = this.peek();
+    if (!token) return;
+    this.error(
+      'spl.syntax.unexpected-token',
+      `unexpected '${token.image.slice(0, 40)}' after the expression`,
+      token.startOffset,
+      (this.lastToken as SplToken).end,
+    );
+    while (this.peek()) this.SKIP_TOKEN();
+  }
+
+  private readonly wholeSearch = this.RULE('wholeSearch', (): Pipeline => {
+    const pipeline = this.SUBRULE(this.pipeline, { ARGS: [false] });
+    this.CONSUME(EndOfText);
+    return pipeline;
+  });
+
+  private readonly wholeEvalExpression = this.RULE('wholeEvalExpression', () => {
+    const expression = this.SUBRULE(this.evalExpr);
+    this.ACTION(() => {
+      if (!expression)
+        this.missingExpression(this.peek()?.startOffset ?? this.context.text.length);
+      this.skipLeftover();
+    });
+    this.CONSUME(EndOfText);
+    return expression;
+  });
+
+  private readonly wholeSearchExpression = this.RULE('wholeSearchExpression', () => {
+    const expression = this.SUBRULE(this.searchExpr, { ARGS: [false, 0] });
+    this.ACTION(() => this.skipLeftover());
+    this.CONSUME(EndOfText);
+    return expression;
+  });
+
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+
+  private run<T>(context: ParseContext, tokens: SplToken[], rule: () => T): T {
+    this.startParse(context, tokens);
+    this.lastToken = tokens[tokens.length - 1];
+    this.input = [...tokens, endOfTextToken(context.text.length, tokens.length)];
+    const result = rule.call(this);
+    for (const error of this.errors) {
+      const token = error.token as Partial<SplToken>;
+      const start = Number.isNaN(token.startOffset) ? context.text.length : (token.startOffset ?? 0);
+      this.error('spl.syntax.unexpected-token', `unexpected '${token.image ?? ''}'`, start, token.end ?? start);
+    }
+    return result;
+  }
+
+  parsePipeline(context: ParseContext, tokens: SplToken[]): Pipeline {
+    return this.run(context, tokens, this.wholeSearch);
+  }
+
+  parseEval(context: ParseContext, tokens: SplToken[]): EvalExpression | undefined {
+    return this.run(context, tokens, this.wholeEvalExpression);
+  }
+
+  parseSearch(context: ParseContext, tokens: SplToken[]): SearchExpression | undefined {
+    return this.run(context, tokens, this.wholeSearchExpression);
+  }
+}

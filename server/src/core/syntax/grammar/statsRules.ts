@@ -1,0 +1,295 @@
+/** Aggregating commands: stats, eventstats, streamstats, chart, timechart, tstats. */
+import type {
+  Aggregation,
+  CommandOption,
+  FieldName,
+  Literal,
+  MacroCall,
+  SearchExpression,
+  StatsCommand,
+  TstatsCommand,
+} from '../ast';
+import { EvalCommandRules } from './evalCommandRules';
+import type { StageStart } from './genericRules';
+import { readMacro } from './macroCall';
+import { Comma, LParen, Macro, RParen, Word, type SplToken } from './tokens';
+
+interface AggregationParts {
+  readonly aggregations: Aggregation[];
+  readonly options: CommandOption[];
+  by: FieldName[];
+  over?: FieldName;
+}
+
+export abstract class StatsRules extends EvalCommandRules {
+  /** The argument inside `fn( ... )`: `eval(...)`, or the text up to the matching `)` as a field. */
+  private readonly aggregationArgument = this.RULE(
+    'aggregationArgument',
+    (): Aggregation['argument'] =>
+      this.OR([
+        {
+          GATE: () => this.atKeyword('eval') && this.atKind('lparen', 2),
+          ALT: () => {
+            this.CONSUME(Word);
+            const open = this.CONSUME(LParen) as SplToken;
+            const expression = this.SUBRULE(this.evalExpr);
+            let closed = false;
+            this.OPTION(() => {
+              this.CONSUME(RParen);
+              closed = true;
+            });
+            return this.ACTION(() => {
+              if (!closed)
+                this.error(
+                  'spl.syntax.unbalanced-paren',
+                  "unbalanced parenthesis: close eval( with ')'",
+                  open.startOffset,
+                  open.end,
+                );
+              return expression;
+            });
+          },
+        },
+        { ALT: () => this.ACTION(() => this.fieldArgument()) },
+      ]),
+  );
+
+  private fieldArgument(): FieldName | undefined {
+    let depth = 0;
+    const first = this.peek();
+    while (!this.atStageEnd() && (depth > 0 || !this.atKind('rparen'))) {
+      const token = this.peek() as SplToken;
+      this.SKIP_TOKEN();
+      if (token.kind === 'lparen') depth++;
+      else if (token.kind === 'rparen') depth--;
+    }
+    const end = this.previousEnd();
+    if (!first || first.startOffset >= end) return undefined;
+    const name = this.context.text.slice(first.startOffset, end);
+    const quoted = first.kind === 'string';
+    return {
+      kind: 'field',
+      name: quoted ? name.slice(1, -1) : name,
+      quoted,
+      range: this.range(first.startOffset, end),
+    };
+  }
+
+  /** `count`, `min(_time) as firstTime`, `count(eval(x>1)) as n`. */
+  private readonly aggregation = this.RULE('aggregation', (): Aggregation => {
+    const fn = this.CONSUME(Word) as SplToken;
+    const argument = this.OPTION({
+      GATE: () => this.atKind('lparen') && this.glued(1),
+      DEF: () => {
+        const open = this.CONSUME(LParen) as SplToken;
+        const inner = this.SUBRULE(this.aggregationArgument);
+        let closed = false;
+        this.OPTION2(() => {
+          this.CONSUME(RParen);
+          closed = true;
+        });
+        this.ACTION(() => {
+          if (!closed)
+            this.error(
+              'spl.syntax.unbalanced-paren',
+              "unbalanced parenthesis: this '(' is never closed",
+              open.startOffset,
+              open.end,
+            );
+        });
+        return inner;
+      },
+    });
+    const alias = this.SUBRULE(this.alias);
+    return this.ACTION(() => ({
+      kind: 'aggregation',
+      function: fn.image.toLowerCase(),
+      functionRange: this.range(fn.startOffset, fn.end),
+      ...(argument && { argument }),
+      ...(alias && { alias }),
+      range: this.range(fn.startOffset, this.previousEnd()),
+    }));
+  });
+
+  protected atAggregationPart(): boolean {
+    return this.atKind('comma') || this.atKind('word');
+  }
+
+  /** One piece of an aggregating command (callers check `atAggregationPart()`). */
+  private readonly aggregationPart = this.RULE(
+    'aggregationPart',
+    (parts: AggregationParts, chartLike: boolean): void =>
+      this.OR([
+        { ALT: () => this.CONSUME(Comma) },
+        {
+          GATE: () => this.atOption(),
+          ALT: () => {
+            const option = this.SUBRULE(this.commandOption);
+            this.ACTION(() => parts.options.push(option));
+          },
+        },
+        {
+          GATE: () => this.atKeyword('by'),
+          ALT: () => {
+            const by = this.CONSUME(Word) as SplToken;
+            const fields = this.SUBRULE(this.fieldList, {
+              ARGS: [this.ACTION(() => parts.options), chartLike ? ['over'] : []],
+            });
+            this.ACTION(() => (parts.by = fields));
+            this.OPTION({
+              GATE: () => parts.by.length === 0,
+              DEF: () => this.SUBRULE(this.expectFieldName, { ARGS: [by.image] }),
+            });
+          },
+        },
+        {
+          GATE: () => chartLike && this.atKeyword('over'),
+          ALT: () => {
+            const over = this.CONSUME2(Word) as SplToken;
+            const field = this.SUBRULE2(this.expectFieldName, { ARGS: [over.image] });
+            this.ACTION(() => {
+              if (field) parts.over = field;
+              else delete parts.over;
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const aggregation = this.SUBRULE(this.aggregation);
+            this.ACTION(() => parts.aggregations.push(aggregation));
+          },
+        },
+      ]),
+  );
+
+  readonly statsCommand = this.RULE('statsCommand', (stage: StageStart): StatsCommand => {
+    const parts: AggregationParts = { aggregations: [], options: [], by: [] };
+    const chartLike = this.ACTION(() => stage.name === 'chart' || stage.name === 'timechart');
+    this.MANY({
+      GATE: () => !this.atStageEnd() && this.atAggregationPart(),
+      DEF: () => this.SUBRULE(this.aggregationPart, { ARGS: [parts, chartLike] }),
+    });
+    return this.ACTION(() => ({
+      kind: 'command',
+      name: stage.name as StatsCommand['name'],
+      nameRange: stage.nameRange,
+      options: parts.options,
+      aggregations: parts.aggregations,
+      by: parts.by,
+      ...(parts.over && { over: parts.over }),
+      range: this.stageRange(stage),
+    }));
+  });
+
+  /** `datamodel=Endpoint.Processes` or `datamodel:Endpoint.Processes` after `from`. */
+  private readonly tstatsFrom = this.RULE(
+    'tstatsFrom',
+    (options: CommandOption[]): Literal | MacroCall | undefined =>
+      this.OR([
+        {
+          ALT: () => {
+            const token = this.CONSUME(Macro) as SplToken;
+            return this.ACTION(() => {
+              const macro = readMacro(this.context, token);
+              return macro.kind === 'macro' ? macro : undefined;
+            });
+          },
+        },
+        {
+          GATE: () => this.atOption(),
+          ALT: () => {
+            const option = this.SUBRULE(this.commandOption);
+            return this.ACTION(() => {
+              options.push(option);
+              return option.value;
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const literal = this.SUBRULE(this.literal, { ARGS: [false] });
+            return this.ACTION((): Literal | undefined => {
+              const prefix = literal && /^\w+:/.exec(literal.raw);
+              if (!literal || !prefix) return literal;
+              const start = literal.range.start.offset + prefix[0].length;
+              const value = literal.raw.slice(prefix[0].length);
+              const range = this.range(start, literal.range.end.offset);
+              return { kind: 'literal', value, quoted: false, raw: value, range };
+            });
+          },
+        },
+      ]),
+  );
+
+  readonly tstatsCommand = this.RULE('tstatsCommand', (stage: StageStart): TstatsCommand => {
+    const parts: AggregationParts = { aggregations: [], options: [], by: [] };
+    const macros: MacroCall[] = [];
+    let from: Literal | MacroCall | undefined;
+    let where: SearchExpression | undefined;
+    let stopped = false;
+    this.repeat({
+      GATE: () => !stopped && !this.atStageEnd(),
+      DEF: () =>
+        this.OR([
+          {
+            ALT: () => {
+              const token = this.CONSUME(Macro) as SplToken;
+              this.ACTION(() => {
+                const macro = readMacro(this.context, token);
+                if (macro.kind === 'macro') macros.push(macro);
+              });
+            },
+          },
+          {
+            GATE: () => this.atKeyword('from') && !this.atOption(),
+            ALT: () => {
+              const keyword = this.CONSUME(Word) as SplToken;
+              from = this.SUBRULE(this.tstatsFrom, { ARGS: [parts.options] });
+              this.ACTION(() => {
+                if (!from)
+                  this.error(
+                    'spl.syntax.missing-value',
+                    "expected a data model after 'from', e.g. datamodel=Endpoint.Processes",
+                    keyword.startOffset,
+                    keyword.end,
+                  );
+              });
+            },
+          },
+          {
+            GATE: () => this.atKeyword('where') && !this.atOption(),
+            ALT: () => {
+              const keyword = this.CONSUME2(Word) as SplToken;
+              where = this.SUBRULE(this.searchExpr, { ARGS: [true, 0] });
+              this.ACTION(() => {
+                if (!where)
+                  this.error(
+                    'spl.syntax.missing-operand',
+                    "expected a search expression after 'where'",
+                    keyword.startOffset,
+                    keyword.end,
+                  );
+              });
+            },
+          },
+          {
+            GATE: () => this.atAggregationPart(),
+            ALT: () => this.SUBRULE(this.aggregationPart, { ARGS: [parts, false] }),
+          },
+          { ALT: () => this.ACTION(() => (stopped = true)) },
+        ]),
+    });
+    return this.ACTION(() => ({
+      kind: 'command',
+      name: 'tstats',
+      nameRange: stage.nameRange,
+      options: parts.options,
+      aggregations: parts.aggregations,
+      ...(from && { from }),
+      ...(where && { where }),
+      by: parts.by,
+      macros,
+      range: this.stageRange(stage),
+    }));
+  });
+}
