@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { globSync } from 'tinyglobby';
-import { parseEvalExpression, parseSearchExpression, parseSpl } from '../../server/src/core/syntax/index';
+import {
+  parseEvalExpression,
+  parseSearchExpression,
+  parseSpl,
+} from '../../server/src/core/syntax/index';
 import {
   parseEvalExpressionWithChevrotain,
   parseSearchExpressionWithChevrotain,
@@ -24,7 +28,9 @@ function corpusSearches(): string[] {
   return globSync('**/*.yml', { cwd: detectionsDir })
     .sort()
     .flatMap((file) => {
-      const search: unknown = parseDocument(readFileSync(join(detectionsDir, file), 'utf8')).get('search');
+      const search: unknown = parseDocument(readFileSync(join(detectionsDir, file), 'utf8')).get(
+        'search',
+      );
       return typeof search === 'string' ? [search] : [];
     });
 }
@@ -55,7 +61,9 @@ test('every corpus search parses identically', () => {
 
 test('the seed detections parse identically', () => {
   const dir = join(repoRoot, 'sample-data/detections');
-  const seeds = globSync('*.spl', { cwd: dir }).map((file) => readFileSync(join(dir, file), 'utf8'));
+  const seeds = globSync('*.spl', { cwd: dir }).map((file) =>
+    readFileSync(join(dir, file), 'utf8'),
+  );
   assert.ok(seeds.length > 0);
   assert.deepEqual(differing(seeds), []);
 });
@@ -67,10 +75,26 @@ test('mutated corpus searches parse identically, diagnostics included', () => {
 });
 
 test('eval and search expressions parse identically', () => {
-  const evals = ['a+b*2', 'if(x>1, "a", \'b c\')', 'x like "a%" AND y IN (1, 2)', 'NOT', '(a', 'f(a b)', 'a ='];
+  const evals = [
+    'a+b*2',
+    'if(x>1, "a", \'b c\')',
+    'x like "a%" AND y IN (1, 2)',
+    'NOT',
+    '(a',
+    'f(a b)',
+    'a =',
+  ];
   for (const text of evals)
-    assert.deepStrictEqual(parseEvalExpressionWithChevrotain(text), parseEvalExpression(text), text);
+    assert.deepStrictEqual(
+      parseEvalExpressionWithChevrotain(text),
+      parseEvalExpression(text),
+      text,
+    );
   const searches = ['a OR b c', 'NOT', 'x IN (a, "b")', '"user.name"="x"', 'a=', '=a', 'CASE(x) )'];
   for (const text of searches)
-    assert.deepStrictEqual(parseSearchExpressionWithChevrotain(text), parseSearchExpression(text), text);
+    assert.deepStrictEqual(
+      parseSearchExpressionWithChevrotain(text),
+      parseSearchExpression(text),
+      text,
+    );
 });

@@ -165,6 +165,11 @@ describe('stanza precedence', () => {
     assert.equal(winner('[st]\nREPORT-x = st\n[host::h*]\nREPORT-x = host\n'), 'host');
   });
 
+  it('applies [default] and settings before any stanza to every event, below all others', () => {
+    assert.equal(winner('REPORT-x = other\n[st]\nREPORT-y = st\n'), 'other');
+    assert.equal(winner('[default]\nREPORT-x = other\n[st]\nREPORT-x = st\n'), 'st');
+  });
+
   it('merges different settings of all matching stanzas', () => {
     const props = '[st]\nREPORT-a = st\nEVAL-e = "from st"\n[source::...]\nREPORT-b = src\n';
     const row = applied({ 'transforms.conf': transforms, 'props.conf': props }, { _raw: 'x' });

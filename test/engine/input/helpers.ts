@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { sysmonEventXml, sysmonUtcTime } from '../../../bench/sysmonXml';
+import { sysmonEventXml, sysmonUtcTime } from '../../../bench/generate-events';
 import {
   createInputReport,
   readEvents,

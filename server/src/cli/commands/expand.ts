@@ -5,7 +5,7 @@ import { expandMacros, loadMacroFiles } from '../../core/macros';
 import { detectionFilterMacroName, readDetectionYaml } from '../../core/syntax/documents';
 import type { Diagnostic } from '../../core/text/diagnostic';
 import { LineIndex } from '../../core/text/lineIndex';
-import { readInput } from '../io';
+import { cliMacroEvaluator, readInput } from '../io';
 import { formatDiagnostic } from '../report';
 
 /**
@@ -70,7 +70,10 @@ export function expandCommand(file: string, options: ExpandCommandOptions): Expa
     const implicitFilterMacros = isDetection
       ? [detectionFilterMacroName(basename(input.path))]
       : [];
-    const result = expandMacros(search.text, loaded.index, { implicitFilterMacros });
+    const result = expandMacros(search.text, loaded.index, {
+      implicitFilterMacros,
+      evaluateEval: cliMacroEvaluator(),
+    });
     const fileLines = new LineIndex(input.text);
     for (const d of result.diagnostics) {
       const range = fileLines.range(

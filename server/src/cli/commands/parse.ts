@@ -3,7 +3,7 @@ import { lintSpl } from '../../core/analysis';
 import { loadMacroFiles } from '../../core/macros';
 import { outline, parseSpl } from '../../core/syntax';
 import type { Diagnostic } from '../../core/text/diagnostic';
-import { readInput } from '../io';
+import { cliMacroEvaluator, readInput } from '../io';
 import { formatDiagnostic } from '../report';
 import { splSourceOf } from '../splSource';
 import { defaultMacroPaths } from './expand';
@@ -23,6 +23,7 @@ function parseCommand(file: string, options: ParseCommandOptions): number {
   const macros = loadMacroFiles(options.macros ?? defaultMacroPaths(file));
   const lint = lintSpl(source.spl, {
     index: macros.index,
+    evaluateEval: cliMacroEvaluator(),
     ...(source.detectionName !== undefined ? { detectionFileName: source.detectionName } : {}),
   });
   if (options.outline) {

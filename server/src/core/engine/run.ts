@@ -5,6 +5,7 @@ import type { Diagnostic } from '../text/diagnostic';
 import type { SourceRange } from '../text/range';
 import { explainEmptyPrefilter } from './explainPrefilter';
 import { createFieldExtraction } from './fieldExtraction';
+import { macroEvaluator } from './macroEvaluation';
 import { createInputReport, type DatasetSpec } from './input';
 import { buildPlan } from './plan/build';
 import { executePlan } from './plan/execute';
@@ -55,8 +56,10 @@ export interface RunResult {
 export async function runSearch(request: RunRequest): Promise<RunResult> {
   const limits = resolveLimits(request.limits);
   const timezone = request.timezone ?? 'UTC';
+  const evalContext = { now: request.now ?? Date.now() / 1000, timezone };
   const expanded = expandMacros(request.text, request.macroIndex ?? buildMacroIndex([]).index, {
     implicitFilterMacros: request.implicitFilterMacros ?? [],
+    evaluateEval: macroEvaluator(evalContext),
   });
   const toOriginal = (range: SourceRange): SourceRange =>
     expanded.sourceMap.toOriginalRange(range.start.offset, range.end.offset);
@@ -71,7 +74,6 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
   }
   const parsed = parseSpl(expanded.text);
   messages.addAll(parsed.diagnostics, toOriginal);
-  const evalContext = { now: request.now ?? Date.now() / 1000, timezone };
   const planning = { evalContext, diagnostics: [] as Diagnostic[] };
   const plan = buildPlan(parsed.pipeline, planning, expanded.text);
   // A macro left unexpanded has already been explained by the expansion at the same place.

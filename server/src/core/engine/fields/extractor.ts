@@ -36,12 +36,17 @@ export class FieldExtractor {
   /** Consecutive events nearly always share their metadata: remember the last plan used. */
   private last: { sourcetype: string; source: string; host: string; plan: Plan } | undefined;
 
-  constructor(private readonly stanzas: readonly CompiledStanza[]) {}
+  /** Without [host::] stanzas the host cannot change the plan, so it is left out of the key. */
+  private readonly hostMatters: boolean;
+
+  constructor(private readonly stanzas: readonly CompiledStanza[]) {
+    this.hostMatters = stanzas.some((s) => s.matcher.kind === 'host');
+  }
 
   apply(row: Row): void {
     const sourcetype = text(row.get('sourcetype'));
     const source = text(row.get('source'));
-    const host = text(row.get('host'));
+    const host = this.hostMatters ? text(row.get('host')) : '';
     const last = this.last;
     const plan =
       last !== undefined &&

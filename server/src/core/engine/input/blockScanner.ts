@@ -49,8 +49,8 @@ function hasText(bytes: Uint8Array, from: number, to: number): boolean {
   return false;
 }
 
-export function tooLong(length: number, max: number): string {
-  return `event of ${length} bytes is longer than the limit of ${max}: skipped (raise maxEventBytes to read it)`;
+export function tooLong(max: number): string {
+  return `event is longer than the limit of ${max} bytes: skipped (raise maxEventBytes to read it)`;
 }
 
 /**
@@ -172,23 +172,6 @@ export class BlockScanner {
     else this.textSegment(bytes, start, end, line, out);
   }
 
-  /** Where the event's `</Event>` starts: normally right before the segment's line end. */
-  private eventEnd(bytes: Buffer, start: number, end: number): number {
-    let tail = end;
-    if (bytes[tail - 1] === 0x0a) tail--;
-    if (bytes[tail - 1] === 0x0d) tail--;
-    const expected = tail - EVENT_END.length;
-    if (
-      expected >= start &&
-      matchesAt(bytes, expected, EVENT_END) &&
-      bytes.indexOf(EVENT_END, start) === expected
-    ) {
-      return expected;
-    }
-    const close = bytes.indexOf(EVENT_END, start);
-    return close >= 0 && close < end ? close : -1;
-  }
-
   private skip(line: number, message: string): void {
     this.ctx.report.skipped++;
     addProblem(this.ctx.report, { file: this.ctx.file, line, message });
@@ -212,7 +195,7 @@ export class BlockScanner {
     if (rawEnd <= start) return;
     this.ctx.report.events++;
     if (rawEnd - start > this.ctx.maxEventBytes) {
-      this.skip(line, tooLong(rawEnd - start, this.ctx.maxEventBytes));
+      this.skip(line, tooLong(this.ctx.maxEventBytes));
       return;
     }
     const raw = this.decode(bytes, start, rawEnd);
@@ -236,8 +219,8 @@ export class BlockScanner {
       return;
     }
     this.ctx.report.events++;
-    const close = this.eventEnd(bytes, start, end);
-    if (close < 0) {
+    const close = bytes.indexOf(EVENT_END, start);
+    if (close < 0 || close >= end) {
       this.skip(line, 'event has no closing </Event> (truncated): skipped');
       return;
     }
@@ -251,7 +234,7 @@ export class BlockScanner {
       );
     }
     if (rawEnd - start > this.ctx.maxEventBytes) {
-      this.skip(line, tooLong(rawEnd - start, this.ctx.maxEventBytes));
+      this.skip(line, tooLong(this.ctx.maxEventBytes));
       return;
     }
     const raw = this.decode(bytes, start, rawEnd);

@@ -126,14 +126,13 @@ async function* readFile(
       let data = buffer.subarray(0, carried + bytesRead);
       carried = 0;
       if (scanner === undefined) {
+        if (data.subarray(0, SNIFF_BYTES).includes(0)) {
+          problem(0, 'file holds NUL bytes (binary or UTF-16): not read; convert it to UTF-8 text');
+          return;
+        }
         report.files++;
         if (data.length === 0) {
           addProblem(report, { file, line: 0, message: 'file is empty: no events' });
-          return;
-        }
-        if (data.subarray(0, SNIFF_BYTES).includes(0)) {
-          report.files--;
-          problem(0, 'file holds NUL bytes (binary or UTF-16): not read; convert it to UTF-8 text');
           return;
         }
         if (data.subarray(0, 3).equals(UTF8_BOM)) data = data.subarray(3);
@@ -157,7 +156,7 @@ async function* readFile(
       const rest = data.subarray(cut);
       if (rest.length > maxEventBytes) {
         report.events++;
-        problem(scanner.nextLine, tooLong(rest.length, maxEventBytes));
+        problem(scanner.nextLine, tooLong(maxEventBytes));
         scanner.advanceLines(countNewlines(rest, 0, rest.length));
         discarding = true;
       } else {

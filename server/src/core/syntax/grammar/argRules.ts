@@ -1,9 +1,14 @@
 /** Argument pieces every command grammar reads: options, field names, literals, field lists. */
+import type { IOrAlt } from 'chevrotain';
 import type { CommandOption, FieldName, Literal } from '../ast';
 import { unquote } from './context';
 import { readMacro } from './macroCall';
 import { SearchRules } from './searchRules';
 import { Comma, Compare, LParen, Macro, StringLiteral, Word, type SplToken } from './tokens';
+
+/** Constant SUBRULE options, so hot calls allocate nothing. */
+export const withCommas = { ARGS: [true] as [boolean] };
+export const withoutCommas = { ARGS: [false] as [boolean] };
 
 export abstract class ArgRules extends SearchRules {
   /** Consumes through the `)` matching the `(` just consumed; returns the end offset. */
@@ -41,92 +46,103 @@ export abstract class ArgRules extends SearchRules {
     return withString ? length + 1 : length;
   }
 
+  /** Token count of the unquoted literal the current `literal` call reads (set before its OR). */
+  private literalTokens = 0;
+
+  private quotedLiteral(token: SplToken): Literal {
+    if (token.unclosed) {
+      this.error(
+        'spl.syntax.unclosed-quote',
+        'unclosed quote starting here: end the value with another "',
+        token.startOffset,
+        token.startOffset + 1,
+      );
+    }
+    const range = this.range(token.startOffset, token.end);
+    return { kind: 'literal', value: unquote(token.image), quoted: true, raw: token.image, range };
+  }
+
+  /** Built once: hot rules reuse their alternatives (Chevrotain's performance advice). */
+  private readonly literalAlternatives: IOrAlt<Literal | undefined>[] = [
+    {
+      GATE: () => !this.atStageEnd(),
+      ALT: () => {
+        const token = this.CONSUME(StringLiteral) as SplToken;
+        return this.RECORDING_PHASE ? undefined : this.quotedLiteral(token);
+      },
+    },
+    {
+      GATE: () => this.literalTokens > 0,
+      ALT: () => {
+        const length = this.literalTokens;
+        const first = this.consumeAny(1);
+        if (this.RECORDING_PHASE) return undefined;
+        const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
+        return this.rawLiteral(first.startOffset, last.end);
+      },
+    },
+    { ALT: () => undefined },
+  ];
+
   /** A double-quoted string or a glued word, consumed; undefined if neither starts here. */
   readonly literal = this.RULE('literal', (stopAtComma: boolean): Literal | undefined => {
-    const length = this.atStageEnd() ? 0 : this.literalLength(stopAtComma);
-    return this.OR([
-      {
-        GATE: () => !this.atStageEnd(),
-        ALT: () => {
-          const token = this.CONSUME(StringLiteral) as SplToken;
-          return this.ACTION((): Literal => {
-            if (token.unclosed) {
-              this.error(
-                'spl.syntax.unclosed-quote',
-                'unclosed quote starting here: end the value with another "',
-                token.startOffset,
-                token.startOffset + 1,
-              );
-            }
-            const range = this.range(token.startOffset, token.end);
-            return { kind: 'literal', value: unquote(token.image), quoted: true, raw: token.image, range };
-          });
-        },
-      },
-      {
-        GATE: () => length > 0,
-        ALT: () => {
-          const first = this.consumeAny(1);
-          return this.ACTION(() => {
-            const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
-            return this.rawLiteral(first.startOffset, last.end);
-          });
-        },
-      },
-      { ALT: () => undefined },
-    ]);
+    this.literalTokens = this.atStageEnd() ? 0 : this.literalLength(stopAtComma);
+    return this.OR(this.literalAlternatives);
   });
 
   /** A field name (`dest`, `Processes.*`, `"my field"`), consumed. */
   readonly fieldName = this.RULE('fieldName', (): FieldName | undefined => {
-    const literal = this.SUBRULE(this.literal, { ARGS: [true] });
-    return this.ACTION(
-      () =>
-        literal && { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range },
-    );
+    const literal = this.SUBRULE(this.literal, withCommas);
+    if (this.RECORDING_PHASE || !literal) return undefined;
+    return { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range };
   });
 
   /** A field name that must come next; reports "expected a field name after '<after>'". */
-  readonly expectFieldName = this.RULE('expectFieldName', (after: string): FieldName | undefined => {
-    const name = this.SUBRULE(this.fieldName);
-    this.ACTION(() => {
-      if (name) return;
-      const token = this.peek();
-      const at = token && !this.atStageEnd() ? token : undefined;
-      const start = at ? at.startOffset : this.previousEnd();
-      this.error(
-        'spl.syntax.missing-field',
-        `expected a field name after '${after}'`,
-        start,
-        at ? at.end : start,
-      );
-    });
-    return name;
-  });
+  readonly expectFieldName = this.RULE(
+    'expectFieldName',
+    (after: string): FieldName | undefined => {
+      const name = this.SUBRULE(this.fieldName);
+      this.ACTION(() => {
+        if (name) return;
+        const token = this.peek();
+        const at = token && !this.atStageEnd() ? token : undefined;
+        const start = at ? at.startOffset : this.previousEnd();
+        this.error(
+          'spl.syntax.missing-field',
+          `expected a field name after '${after}'`,
+          start,
+          at ? at.end : start,
+        );
+      });
+      return name;
+    },
+  );
+
+  private readonly optionValueAlternatives: IOrAlt<CommandOption['value'] | undefined>[] = [
+    {
+      ALT: () => {
+        // Some commands take a parenthesised value (`transaction startswith=(x=1)`): kept as written.
+        const open = this.CONSUME(LParen) as SplToken;
+        return this.ACTION(() => this.rawLiteral(open.startOffset, this.skipBalanced(open)));
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(Macro) as SplToken;
+        return this.ACTION(() => {
+          const macro = readMacro(this.context, token);
+          return macro.kind === 'macro' ? macro : undefined;
+        });
+      },
+    },
+    { ALT: () => this.SUBRULE(this.literal, withoutCommas) },
+  ];
 
   /** `name=value` (callers check `atOption()` first). */
   readonly commandOption = this.RULE('commandOption', (): CommandOption => {
     const name = this.CONSUME(Word) as SplToken;
     const equals = this.CONSUME(Compare) as SplToken;
-    const value: CommandOption['value'] | undefined = this.OR([
-      {
-        ALT: () => {
-          // Some commands take a parenthesised value (`transaction startswith=(x=1)`): kept as written.
-          const open = this.CONSUME(LParen) as SplToken;
-          return this.ACTION(() => this.rawLiteral(open.startOffset, this.skipBalanced(open)));
-        },
-      },
-      {
-        ALT: () => {
-          const token = this.CONSUME(Macro) as SplToken;
-          return this.ACTION(() => {
-            const macro = readMacro(this.context, token);
-            return macro.kind === 'macro' ? macro : undefined;
-          });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.literal, { ARGS: [false] }) },
-    ]);
+    const value: CommandOption['value'] | undefined = this.OR(this.optionValueAlternatives);
     return this.ACTION((): CommandOption => {
       let written = value;
       if (!written) {
@@ -164,30 +180,31 @@ export abstract class ArgRules extends SearchRules {
     'fieldList',
     (options: CommandOption[], stopWords: readonly string[]): FieldName[] => {
       const fields: FieldName[] = [];
-      let stopped = false;
-      this.repeat({
-        GATE: () => !stopped && !this.atStageEnd() && !this.atStopWord(stopWords),
-        DEF: () =>
-          this.OR([
-            { ALT: () => this.CONSUME(Comma) },
-            {
-              GATE: () => this.atOption(),
-              ALT: () => {
-                const option = this.SUBRULE(this.commandOption);
-                this.ACTION(() => options.push(option));
-              },
-            },
-            {
-              ALT: () => {
-                const name = this.SUBRULE(this.fieldName);
-                this.ACTION(() => (name ? fields.push(name) : (stopped = true)));
-              },
-            },
-          ]),
-      });
+      if (this.RECORDING_PHASE) {
+        // The loop below, as the recorder must see it: a comma, an option or a field.
+        this.OR(this.fieldListAlternatives);
+        return fields;
+      }
+      // A plain loop (not MANY): this runs once per field of every stage and closures per call
+      // cost more than the parse. Each step is one of the alternatives recorded above.
+      while (!this.atStageEnd() && !this.atStopWord(stopWords)) {
+        if (this.atKind('comma')) this.CONSUME(Comma);
+        else if (this.atOption()) options.push(this.SUBRULE(this.commandOption));
+        else {
+          const name = this.SUBRULE(this.fieldName);
+          if (!name) break;
+          fields.push(name);
+        }
+      }
       return fields;
     },
   );
+
+  private readonly fieldListAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(Comma) },
+    { ALT: () => this.SUBRULE(this.commandOption) },
+    { ALT: () => this.SUBRULE(this.fieldName) },
+  ];
 
   protected atStopWord(stopWords: readonly string[] | undefined): boolean {
     const token = this.peek();

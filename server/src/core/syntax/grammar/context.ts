@@ -28,7 +28,13 @@ export class ParseContext {
     start: number,
     end: number,
   ): void {
-    this.diagnostics.push({ severity, code, message, range: this.range(start, end), source: 'syntax' });
+    this.diagnostics.push({
+      severity,
+      code,
+      message,
+      range: this.range(start, end),
+      source: 'syntax',
+    });
   }
 
   /** True when a comment lies between two offsets (a stage made only of a comment is not empty). */

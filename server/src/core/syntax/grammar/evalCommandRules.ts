@@ -28,14 +28,12 @@ export abstract class EvalCommandRules extends GenericRules {
         GATE: () => !this.atStageEnd(),
         ALT: () => {
           const token = this.CONSUME(StringLiteral) as SplToken;
-          return this.ACTION(
-            (): FieldName => ({
-              kind: 'field',
-              name: unquote(token.image),
-              quoted: true,
-              range: this.range(token.startOffset, token.end),
-            }),
-          );
+          return this.ACTION((): FieldName => ({
+            kind: 'field',
+            name: unquote(token.image),
+            quoted: true,
+            range: this.range(token.startOffset, token.end),
+          }));
         },
       },
       {
@@ -46,7 +44,12 @@ export abstract class EvalCommandRules extends GenericRules {
             const close = this.quotedFieldEnd(open.end);
             this.skipThrough(close);
             const name = this.context.text.slice(open.end, close);
-            return { kind: 'field', name, quoted: true, range: this.range(open.startOffset, close + 1) };
+            return {
+              kind: 'field',
+              name,
+              quoted: true,
+              range: this.range(open.startOffset, close + 1),
+            };
           });
         },
       },
@@ -57,7 +60,12 @@ export abstract class EvalCommandRules extends GenericRules {
           return this.ACTION((): FieldName => {
             const last = nameLength > 1 ? (this.skipTokens(nameLength - 1) as SplToken) : first;
             const name = this.context.text.slice(first.startOffset, last.end);
-            return { kind: 'field', name, quoted: false, range: this.range(first.startOffset, last.end) };
+            return {
+              kind: 'field',
+              name,
+              quoted: false,
+              range: this.range(first.startOffset, last.end),
+            };
           });
         },
       },

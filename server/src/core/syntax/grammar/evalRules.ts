@@ -4,6 +4,7 @@
  * spl-semantics.md "eval and where": NOT, then AND, then OR, then XOR. Keywords ignore case here
  * (`and` works like `AND`), unlike in the search command.
  */
+import type { IOrAlt } from 'chevrotain';
 import type { EvalBinaryOperator, EvalExpression } from '../ast';
 import type { TokenKind } from '../lexer';
 import { unquote } from './context';
@@ -12,6 +13,13 @@ import { SplParserBase } from './parserBase';
 import { Comma, LParen, Macro, RParen, StringLiteral, Word, type SplToken } from './tokens';
 
 type Operand = EvalExpression | undefined;
+
+/** One binary precedence level: its operand rule, its operator test, the operand after one. */
+interface BinaryLevel {
+  readonly operand: () => Operand;
+  readonly operatorAt: () => EvalBinaryOperator | undefined;
+  readonly nextOperand: () => Operand;
+}
 
 /** Tokens where no expression starts: the caller says what it expected. */
 const terminators: ReadonlySet<TokenKind> = new Set(['pipe', 'rbracket', 'rparen', 'comma']);
@@ -56,173 +64,188 @@ export abstract class EvalRules extends SplParserBase {
     const found =
       token && !terminators.has(token.kind) ? ` but found '${token.image.slice(0, 40)}'` : '';
     const where = after === undefined ? '' : ` after '${after}'`;
-    this.error('spl.syntax.missing-operand', `expected an expression${where}${found}`, offset, offset);
+    this.error(
+      'spl.syntax.missing-operand',
+      `expected an expression${where}${found}`,
+      offset,
+      offset,
+    );
   }
 
-  /** `operand (operator operand)*`, left-associative; a missing right operand ends the level. */
-  private leftAssociative(
-    operand: () => Operand,
-    operatorAt: () => EvalBinaryOperator | undefined,
-    nextOperand: () => Operand,
-  ): Operand {
-    let left = operand();
-    let stopped = false;
-    this.MANY({
-      GATE: () => !stopped && left !== undefined && operatorAt() !== undefined,
-      DEF: () => {
-        const operator = operatorAt();
-        const token = this.consumeAny(1);
-        const right = nextOperand();
-        this.ACTION(() => {
-          if (right === undefined) {
-            left = this.missingOperand(token.image, left as EvalExpression);
-            stopped = true;
-          } else left = this.binary(operator as EvalBinaryOperator, left as EvalExpression, right);
-        });
-      },
-    });
+  /**
+   * `operand (operator operand)*`, left-associative; a missing right operand ends the level. A
+   * plain loop rather than MANY: every eval leaf passes through five such levels, and MANY's
+   * per-call GATE/DEF closures cost more than the parse itself. The recording phase sees the
+   * repeated part once, as a sequence, which gives the same one-token lookahead.
+   */
+  private leftAssociative(level: BinaryLevel): Operand {
+    let left = level.operand();
+    if (this.RECORDING_PHASE) {
+      this.consumeAny(1);
+      level.nextOperand();
+      return left;
+    }
+    for (
+      let operator = left && level.operatorAt();
+      left && operator;
+      operator = level.operatorAt()
+    ) {
+      const token = this.consumeAny(1);
+      const right = level.nextOperand();
+      if (right === undefined) return this.missingOperand(token.image, left);
+      left = this.binary(operator, left, right);
+    }
     return left;
   }
+
+  private readonly xorLevel: BinaryLevel = {
+    operand: () => this.SUBRULE(this.evalOr),
+    operatorAt: () => (this.atEvalKeyword('XOR') ? 'XOR' : undefined),
+    nextOperand: () => this.SUBRULE2(this.evalOr),
+  };
+
+  private readonly orLevel: BinaryLevel = {
+    operand: () => this.SUBRULE(this.evalAnd),
+    operatorAt: () => (this.atEvalKeyword('OR') ? 'OR' : undefined),
+    nextOperand: () => this.SUBRULE2(this.evalAnd),
+  };
+
+  private readonly andLevel: BinaryLevel = {
+    operand: () => this.SUBRULE(this.evalNot),
+    operatorAt: () => (this.atEvalKeyword('AND') ? 'AND' : undefined),
+    nextOperand: () => this.SUBRULE2(this.evalNot),
+  };
+
+  private readonly additiveLevel: BinaryLevel = {
+    operand: () => this.SUBRULE(this.evalMultiplicative),
+    operatorAt: () => additiveOperators[this.peek()?.kind ?? ''],
+    nextOperand: () => this.SUBRULE2(this.evalMultiplicative),
+  };
+
+  private readonly multiplicativeLevel: BinaryLevel = {
+    operand: () => this.SUBRULE(this.evalUnary),
+    operatorAt: () => multiplicativeOperators[this.peek()?.kind ?? ''],
+    nextOperand: () => this.SUBRULE2(this.evalUnary),
+  };
 
   /** One eval expression starting here; undefined (with a diagnostic) when none starts here. */
-  readonly evalExpr = this.RULE('evalExpr', (): Operand =>
-    this.leftAssociative(
-      () => this.SUBRULE(this.evalOr),
-      () => (this.atEvalKeyword('XOR') ? 'XOR' : undefined),
-      () => this.SUBRULE2(this.evalOr),
-    ),
-  );
+  readonly evalExpr = this.RULE('evalExpr', (): Operand => this.leftAssociative(this.xorLevel));
 
-  private readonly evalOr = this.RULE('evalOr', (): Operand =>
-    this.leftAssociative(
-      () => this.SUBRULE(this.evalAnd),
-      () => (this.atEvalKeyword('OR') ? 'OR' : undefined),
-      () => this.SUBRULE2(this.evalAnd),
-    ),
-  );
+  private readonly evalOr = this.RULE('evalOr', (): Operand => this.leftAssociative(this.orLevel));
 
   private readonly evalAnd = this.RULE('evalAnd', (): Operand =>
-    this.leftAssociative(
-      () => this.SUBRULE(this.evalNot),
-      () => (this.atEvalKeyword('AND') ? 'AND' : undefined),
-      () => this.SUBRULE2(this.evalNot),
-    ),
+    this.leftAssociative(this.andLevel),
   );
+
+  /** Built once: Chevrotain's advice for hot rules, alternatives are not re-created per call. */
+  private readonly notAlternatives: IOrAlt<Operand>[] = [
+    {
+      GATE: () => this.atEvalKeyword('NOT'),
+      ALT: () => {
+        const not = this.CONSUME(Word) as SplToken;
+        const operand = this.SUBRULE(this.evalNot);
+        return this.ACTION((): Operand => {
+          if (!operand) {
+            this.error(
+              'spl.syntax.missing-operand',
+              "expected an expression after 'NOT'",
+              not.startOffset,
+              not.end,
+            );
+            return undefined;
+          }
+          const range = this.range(not.startOffset, operand.range.end.offset);
+          return { kind: 'unary', operator: 'NOT', operand, range };
+        });
+      },
+    },
+    { ALT: () => this.SUBRULE(this.evalComparison) },
+  ];
 
   private readonly evalNot = this.RULE('evalNot', (): Operand =>
-    this.nested(() =>
-    this.OR([
-      {
-        GATE: () => this.atEvalKeyword('NOT'),
-        ALT: () => {
-          const not = this.CONSUME(Word) as SplToken;
-          const operand = this.SUBRULE(this.evalNot);
-          return this.ACTION((): Operand => {
-            if (!operand) {
-              this.error(
-                'spl.syntax.missing-operand',
-                "expected an expression after 'NOT'",
-                not.startOffset,
-                not.end,
-              );
-              return undefined;
-            }
-            const range = this.range(not.startOffset, operand.range.end.offset);
-            return { kind: 'unary', operator: 'NOT', operand, range };
-          });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.evalComparison) },
-    ]),
-    ),
+    this.nestedOr(this.notAlternatives),
   );
 
-  private readonly evalComparison = this.RULE('evalComparison', (): Operand => {
-    let left = this.SUBRULE(this.evalAdditive);
-    this.OPTION({
-      GATE: () =>
-        left !== undefined &&
-        (this.atKind('compare') ||
-          this.atEvalKeyword('LIKE') ||
-          (this.atEvalKeyword('IN') && this.atKind('lparen', 2))),
-      DEF: () => {
-        const operator = this.consumeAny(1);
-        const keyword = operator.kind === 'word' ? operator.image.toUpperCase() : undefined;
-        this.OR([
-          {
-            GATE: () => keyword === 'IN',
-            ALT: () => {
-              const open = this.CONSUME(LParen);
-              const list = this.SUBRULE(this.evalArguments, { ARGS: [open.startOffset] });
-              this.ACTION(() => {
-                const value = left as EvalExpression;
-                const range = this.range(value.range.start.offset, this.previousEnd());
-                left = { kind: 'evalIn', value, list, range };
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const right = this.SUBRULE2(this.evalAdditive);
-              this.ACTION(() => {
-                const value = left as EvalExpression;
-                if (!right) left = this.missingOperand(keyword ?? operator.image, value);
-                else if (keyword === 'LIKE') {
-                  const range = this.range(value.range.start.offset, right.range.end.offset);
-                  left = { kind: 'like', value, pattern: right, range };
-                } else left = this.binary(operator.image as EvalBinaryOperator, value, right);
-              });
-            },
-          },
-        ]);
+  /** What may follow a comparison operator, as the recorder sees it: an IN list or an operand. */
+  private readonly comparisonRightAlternatives: IOrAlt<unknown>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(LParen);
+        this.SUBRULE(this.evalArguments);
       },
-    });
-    return left;
+    },
+    { ALT: () => this.SUBRULE2(this.evalAdditive) },
+  ];
+
+  private atComparisonOperator(): boolean {
+    return (
+      this.atKind('compare') ||
+      this.atEvalKeyword('LIKE') ||
+      (this.atEvalKeyword('IN') && this.atKind('lparen', 2))
+    );
+  }
+
+  /** `a = b`, `a LIKE "x%"`, `a IN (1, 2)`; decided by plain code on the recorded steps (hot). */
+  private readonly evalComparison = this.RULE('evalComparison', (): Operand => {
+    const left = this.SUBRULE(this.evalAdditive);
+    if (this.RECORDING_PHASE) {
+      this.consumeAny(1);
+      this.OR(this.comparisonRightAlternatives);
+      return undefined;
+    }
+    if (!left || !this.atComparisonOperator()) return left;
+    const operator = this.consumeAny(1);
+    const keyword = operator.kind === 'word' ? operator.image.toUpperCase() : undefined;
+    if (keyword === 'IN') {
+      const open = this.CONSUME(LParen) as SplToken;
+      const list = this.SUBRULE(this.evalArguments, { ARGS: [open.startOffset] });
+      const range = this.range(left.range.start.offset, this.previousEnd());
+      return { kind: 'evalIn', value: left, list, range };
+    }
+    const right = this.SUBRULE2(this.evalAdditive);
+    if (!right) return this.missingOperand(keyword ?? operator.image, left);
+    if (keyword === 'LIKE') {
+      const range = this.range(left.range.start.offset, right.range.end.offset);
+      return { kind: 'like', value: left, pattern: right, range };
+    }
+    return this.binary(operator.image as EvalBinaryOperator, left, right);
   });
 
   private readonly evalAdditive = this.RULE('evalAdditive', (): Operand =>
-    this.leftAssociative(
-      () => this.SUBRULE(this.evalMultiplicative),
-      () => additiveOperators[this.peek()?.kind ?? ''],
-      () => this.SUBRULE2(this.evalMultiplicative),
-    ),
+    this.leftAssociative(this.additiveLevel),
   );
 
   private readonly evalMultiplicative = this.RULE('evalMultiplicative', (): Operand =>
-    this.leftAssociative(
-      () => this.SUBRULE(this.evalUnary),
-      () => multiplicativeOperators[this.peek()?.kind ?? ''],
-      () => this.SUBRULE2(this.evalUnary),
-    ),
+    this.leftAssociative(this.multiplicativeLevel),
   );
 
-  private readonly evalUnary = this.RULE('evalUnary', (): Operand =>
-    this.nested(() =>
-    this.OR([
-      {
-        GATE: () => this.atKind('minus') || this.atKind('plus'),
-        ALT: () => {
-          const sign = this.consumeAny(1);
-          const operand = this.SUBRULE(this.evalUnary);
-          return this.ACTION((): Operand => {
-            if (!operand) {
-              this.error(
-                'spl.syntax.missing-operand',
-                `expected an expression after '${sign.image}'`,
-                sign.startOffset,
-                sign.end,
-              );
-              return undefined;
-            }
-            const operator = sign.kind === 'minus' ? '-' : '+';
-            const range = this.range(sign.startOffset, operand.range.end.offset);
-            return { kind: 'unary', operator, operand, range };
-          });
-        },
+  private readonly unaryAlternatives: IOrAlt<Operand>[] = [
+    {
+      GATE: () => this.atKind('minus') || this.atKind('plus'),
+      ALT: () => {
+        const sign = this.consumeAny(1);
+        const operand = this.SUBRULE(this.evalUnary);
+        return this.ACTION((): Operand => {
+          if (!operand) {
+            this.error(
+              'spl.syntax.missing-operand',
+              `expected an expression after '${sign.image}'`,
+              sign.startOffset,
+              sign.end,
+            );
+            return undefined;
+          }
+          const operator = sign.kind === 'minus' ? '-' : '+';
+          const range = this.range(sign.startOffset, operand.range.end.offset);
+          return { kind: 'unary', operator, operand, range };
+        });
       },
-      { ALT: () => this.SUBRULE(this.evalPrimary) },
-    ]),
-    ),
+    },
+    { ALT: () => this.SUBRULE(this.evalPrimary) },
+  ];
+
+  private readonly evalUnary = this.RULE('evalUnary', (): Operand =>
+    this.nestedOr(this.unaryAlternatives),
   );
 
   /** Comma-separated expressions after an opening parenthesis, through the closing one. */
@@ -322,92 +345,94 @@ export abstract class EvalRules extends SplParserBase {
     });
   });
 
+  private readonly primaryAlternatives: IOrAlt<Operand>[] = [
+    {
+      GATE: () => this.atKind('number'),
+      ALT: () => {
+        const token = this.consumeAny(1);
+        return this.ACTION((): Operand => {
+          const range = this.range(token.startOffset, token.end);
+          return { kind: 'number', value: Number(token.image), raw: token.image, range };
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(StringLiteral) as SplToken;
+        return this.ACTION((): Operand => {
+          const range = this.range(token.startOffset, token.end);
+          return { kind: 'string', value: unquote(token.image), range };
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(Macro) as SplToken;
+        return this.ACTION((): Operand => {
+          const macro = readMacro(this.context, token);
+          return macro.kind === 'macro' ? macro : undefined;
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const open = this.CONSUME(LParen) as SplToken;
+        const inner = this.SUBRULE(this.evalExpr);
+        this.ACTION(() => inner || this.missingExpression(open.end, '('));
+        let closed = false;
+        this.OPTION(() => {
+          this.CONSUME(RParen);
+          closed = true;
+        });
+        return this.ACTION((): Operand => {
+          if (!closed && inner)
+            this.error(
+              'spl.syntax.unbalanced-paren',
+              "unbalanced parenthesis: this '(' is never closed",
+              open.startOffset,
+              open.end,
+            );
+          return inner;
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const name = this.CONSUME(Word) as SplToken;
+        let args: EvalExpression[] | undefined;
+        this.OPTION2(() => {
+          const open = this.CONSUME2(LParen);
+          args = this.SUBRULE(this.evalArguments, { ARGS: [open.startOffset] });
+        });
+        return this.ACTION((): Operand => {
+          const nameRange = this.range(name.startOffset, name.end);
+          if (!args) return { kind: 'fieldRef', name: name.image, quoted: false, range: nameRange };
+          const range = this.range(name.startOffset, this.previousEnd());
+          return { kind: 'call', name: name.image.toLowerCase(), nameRange, args, range };
+        });
+      },
+    },
+    {
+      GATE: () => this.peek()?.image === "'",
+      ALT: () => this.SUBRULE(this.evalQuotedField),
+    },
+    {
+      ALT: () =>
+        this.ACTION((): Operand => {
+          const token = this.peek();
+          if (token && !terminators.has(token.kind))
+            this.error(
+              'spl.syntax.unexpected-token',
+              `expected an expression but found '${token.image.slice(0, 40)}'`,
+              token.startOffset,
+              token.end,
+            );
+          return undefined;
+        }),
+    },
+  ];
+
   private readonly evalPrimary = this.RULE('evalPrimary', (): Operand =>
-    this.OR([
-      {
-        GATE: () => this.atKind('number'),
-        ALT: () => {
-          const token = this.consumeAny(1);
-          return this.ACTION((): Operand => {
-            const range = this.range(token.startOffset, token.end);
-            return { kind: 'number', value: Number(token.image), raw: token.image, range };
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const token = this.CONSUME(StringLiteral) as SplToken;
-          return this.ACTION((): Operand => {
-            const range = this.range(token.startOffset, token.end);
-            return { kind: 'string', value: unquote(token.image), range };
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const token = this.CONSUME(Macro) as SplToken;
-          return this.ACTION((): Operand => {
-            const macro = readMacro(this.context, token);
-            return macro.kind === 'macro' ? macro : undefined;
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const open = this.CONSUME(LParen) as SplToken;
-          const inner = this.SUBRULE(this.evalExpr);
-          this.ACTION(() => inner || this.missingExpression(open.end, '('));
-          let closed = false;
-          this.OPTION(() => {
-            this.CONSUME(RParen);
-            closed = true;
-          });
-          return this.ACTION((): Operand => {
-            if (!closed && inner)
-              this.error(
-                'spl.syntax.unbalanced-paren',
-                "unbalanced parenthesis: this '(' is never closed",
-                open.startOffset,
-                open.end,
-              );
-            return inner;
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const name = this.CONSUME(Word) as SplToken;
-          let args: EvalExpression[] | undefined;
-          this.OPTION2(() => {
-            const open = this.CONSUME2(LParen);
-            args = this.SUBRULE(this.evalArguments, { ARGS: [open.startOffset] });
-          });
-          return this.ACTION((): Operand => {
-            const nameRange = this.range(name.startOffset, name.end);
-            if (!args) return { kind: 'fieldRef', name: name.image, quoted: false, range: nameRange };
-            const range = this.range(name.startOffset, this.previousEnd());
-            return { kind: 'call', name: name.image.toLowerCase(), nameRange, args, range };
-          });
-        },
-      },
-      {
-        GATE: () => this.peek()?.image === "'",
-        ALT: () => this.SUBRULE(this.evalQuotedField),
-      },
-      {
-        ALT: () =>
-          this.ACTION((): Operand => {
-            const token = this.peek();
-            if (token && !terminators.has(token.kind))
-              this.error(
-                'spl.syntax.unexpected-token',
-                `expected an expression but found '${token.image.slice(0, 40)}'`,
-                token.startOffset,
-                token.end,
-              );
-            return undefined;
-          }),
-      },
-    ]),
+    this.OR(this.primaryAlternatives),
   );
 }

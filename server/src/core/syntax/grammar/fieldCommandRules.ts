@@ -22,30 +22,33 @@ export function limitOption(options: readonly CommandOption[]): number | undefin
 
 export abstract class FieldCommandRules extends StatsRules {
   /** `table a b*`, `fields a, b`, `fields - _raw`, `fields + a`. */
-  readonly fieldListCommand = this.RULE('fieldListCommand', (stage: StageStart): FieldListCommand => {
-    const options: CommandOption[] = [];
-    const sign = this.OPTION({
-      GATE: () =>
-        stage.name === 'fields' &&
-        (this.atKind('minus') || this.atKind('plus')) &&
-        !this.glued(2),
-      DEF: () => this.consumeAny(1),
-    });
-    const fields = this.SUBRULE(this.fieldList, { ARGS: [options, []] });
-    this.OPTION2({
-      GATE: () => fields.length === 0 && this.atStageEnd(),
-      DEF: () => this.SUBRULE(this.expectFieldName, { ARGS: [this.ACTION(() => stage.name)] }),
-    });
-    return this.ACTION(() => ({
-      kind: 'command',
-      name: stage.name as FieldListCommand['name'],
-      nameRange: stage.nameRange,
-      options,
-      mode: sign?.kind === 'minus' ? 'remove' : 'keep',
-      fields,
-      range: this.stageRange(stage),
-    }));
-  });
+  readonly fieldListCommand = this.RULE(
+    'fieldListCommand',
+    (stage: StageStart): FieldListCommand => {
+      const options: CommandOption[] = [];
+      const sign = this.OPTION({
+        GATE: () =>
+          stage.name === 'fields' &&
+          (this.atKind('minus') || this.atKind('plus')) &&
+          !this.glued(2),
+        DEF: () => this.consumeAny(1),
+      });
+      const fields = this.SUBRULE(this.fieldList, { ARGS: [options, []] });
+      this.OPTION2({
+        GATE: () => fields.length === 0 && this.atStageEnd(),
+        DEF: () => this.SUBRULE(this.expectFieldName, { ARGS: [this.ACTION(() => stage.name)] }),
+      });
+      return this.ACTION(() => ({
+        kind: 'command',
+        name: stage.name as FieldListCommand['name'],
+        nameRange: stage.nameRange,
+        options,
+        mode: sign?.kind === 'minus' ? 'remove' : 'keep',
+        fields,
+        range: this.stageRange(stage),
+      }));
+    },
+  );
 
   /** `rename a as b, c* AS d*`. */
   readonly renameCommand = this.RULE('renameCommand', (stage: StageStart): RenameCommand => {

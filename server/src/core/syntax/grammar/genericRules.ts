@@ -29,7 +29,9 @@ export abstract class GenericRules extends ArgRules {
   private readonly parenthesisedEvalProbe = this.RULE('parenthesisedEvalProbe', () => {
     this.CONSUME(LParen);
     const expression = this.SUBRULE(this.evalExpr);
-    this.ACTION(() => (this.parenthesisedIsEval = expression !== undefined && this.atKind('rparen')));
+    this.ACTION(
+      () => (this.parenthesisedIsEval = expression !== undefined && this.atKind('rparen')),
+    );
   });
 
   private parenthesisedEvalAhead(): boolean {
@@ -52,13 +54,11 @@ export abstract class GenericRules extends ArgRules {
           const open = this.CONSUME(LParen) as SplToken;
           const expression = this.SUBRULE(this.evalExpr) as EvalExpression;
           this.CONSUME(RParen);
-          return this.ACTION(
-            (): GenericArgument => ({
-              kind: 'evalArgument',
-              expression,
-              range: this.range(open.startOffset, this.previousEnd()),
-            }),
-          );
+          return this.ACTION((): GenericArgument => ({
+            kind: 'evalArgument',
+            expression,
+            range: this.range(open.startOffset, this.previousEnd()),
+          }));
         },
       },
       {
@@ -116,13 +116,11 @@ export abstract class GenericRules extends ArgRules {
         GATE: () => this.atKind('word') && keywords.has(this.peek()?.image.toLowerCase() ?? ''),
         ALT: () => {
           const token = this.CONSUME(Word) as SplToken;
-          return this.ACTION(
-            (): GenericArgument => ({
-              kind: 'keyword',
-              keyword: token.image.toLowerCase(),
-              range: this.range(token.startOffset, token.end),
-            }),
-          );
+          return this.ACTION((): GenericArgument => ({
+            kind: 'keyword',
+            keyword: token.image.toLowerCase(),
+            range: this.range(token.startOffset, token.end),
+          }));
         },
       },
       { ALT: () => this.SUBRULE(this.literal, { ARGS: [true] }) },

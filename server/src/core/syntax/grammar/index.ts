@@ -10,11 +10,10 @@ import type { ParseResult } from '../index';
 import { tokenize } from '../lexer';
 import { ParseContext } from './context';
 import { readMacro } from './macroCall';
-import { SplGrammar } from './pipelineRules';
 import { toParserToken, type SplToken } from './tokens';
 import { SplParser } from './splParser';
 
-export { SplGrammar };
+export { SplParser };
 
 const commentMacro = /^`\s*comment\s*\(/i;
 

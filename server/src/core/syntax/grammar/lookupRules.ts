@@ -83,23 +83,24 @@ export abstract class LookupRules extends FieldCommandRules {
   );
 
   /** `lookup [options] table in [as x], ... [OUTPUT|OUTPUTNEW out [as y], ...]`. */
-  readonly lookupCommand = this.RULE('lookupCommand', (stage: StageStart): LookupCommand | undefined => {
-    const options: CommandOption[] = [];
-    const table = this.SUBRULE(this.optionsAndTable, { ARGS: [stage, options] });
-    return this.OPTION({
-      GATE: () => table !== undefined,
-      DEF: () => {
-        const inputs = this.SUBRULE(this.mappings, { ARGS: [['output', 'outputnew']] });
-        const output = this.OPTION2({
-          GATE: () => this.atKeyword('output') || this.atKeyword('outputnew'),
-          DEF: () => {
-            const keyword = this.CONSUME(Word) as SplToken;
-            const outputs = this.SUBRULE2(this.mappings, { ARGS: [[]] });
-            return { mode: keyword.image.toUpperCase() as LookupCommand['outputMode'], outputs };
-          },
-        });
-        return this.ACTION(
-          (): LookupCommand => ({
+  readonly lookupCommand = this.RULE(
+    'lookupCommand',
+    (stage: StageStart): LookupCommand | undefined => {
+      const options: CommandOption[] = [];
+      const table = this.SUBRULE(this.optionsAndTable, { ARGS: [stage, options] });
+      return this.OPTION({
+        GATE: () => table !== undefined,
+        DEF: () => {
+          const inputs = this.SUBRULE(this.mappings, { ARGS: [['output', 'outputnew']] });
+          const output = this.OPTION2({
+            GATE: () => this.atKeyword('output') || this.atKeyword('outputnew'),
+            DEF: () => {
+              const keyword = this.CONSUME(Word) as SplToken;
+              const outputs = this.SUBRULE2(this.mappings, { ARGS: [[]] });
+              return { mode: keyword.image.toUpperCase() as LookupCommand['outputMode'], outputs };
+            },
+          });
+          return this.ACTION((): LookupCommand => ({
             kind: 'command',
             name: 'lookup',
             nameRange: stage.nameRange,
@@ -109,11 +110,11 @@ export abstract class LookupRules extends FieldCommandRules {
             ...(output && { outputMode: output.mode }),
             outputs: output?.outputs ?? [],
             range: this.stageRange(stage),
-          }),
-        );
-      },
-    });
-  });
+          }));
+        },
+      });
+    },
+  );
 
   /** `inputlookup [options] table [where <search expression>]`. */
   readonly inputlookupCommand = this.RULE(
@@ -141,17 +142,15 @@ export abstract class LookupRules extends FieldCommandRules {
               return expression;
             },
           });
-          return this.ACTION(
-            (): InputlookupCommand => ({
-              kind: 'command',
-              name: 'inputlookup',
-              nameRange: stage.nameRange,
-              options,
-              table: table as Literal,
-              ...(where && { where: where as SearchExpression }),
-              range: this.stageRange(stage),
-            }),
-          );
+          return this.ACTION((): InputlookupCommand => ({
+            kind: 'command',
+            name: 'inputlookup',
+            nameRange: stage.nameRange,
+            options,
+            table: table as Literal,
+            ...(where && { where: where as SearchExpression }),
+            range: this.stageRange(stage),
+          }));
         },
       });
     },

@@ -7,7 +7,11 @@ import { unquote, type ParseContext } from './context';
 import type { SplToken } from './tokens';
 
 /** Splits `a, "b,c", f(x, y), k=v` at the commas outside quotes and parentheses. */
-function splitArguments(text: string, start: number, end: number): { start: number; end: number }[] {
+function splitArguments(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
   let depth = 0;
   let partStart = start;

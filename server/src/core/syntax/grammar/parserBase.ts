@@ -3,7 +3,13 @@
  * lookahead predicates the GATEs use. SPL decides by context (adjacency, keyword case, stage
  * ends), so most decisions are GATEs over `LA`, not token types alone.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type ParserMethod } from 'chevrotain';
+import {
+  EmbeddedActionsParser,
+  EOF,
+  type IOrAlt,
+  type IToken,
+  type ParserMethod,
+} from 'chevrotain';
 import { LineIndex } from '../../text/lineIndex';
 import type { Pipeline, Subsearch } from '../ast';
 import type { TokenKind } from '../lexer';
@@ -39,7 +45,9 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   /** The token `ahead` positions on (1 = the next one); undefined past the end. */
   protected peek(ahead = 1): SplToken | undefined {
     const token: IToken = this.LA(ahead);
-    return token.tokenType === EOF || token.tokenType === EndOfText ? undefined : (token as SplToken);
+    return token.tokenType === EOF || token.tokenType === EndOfText
+      ? undefined
+      : (token as SplToken);
   }
 
   protected atKind(kind: TokenKind, ahead = 1): boolean {
@@ -125,7 +133,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     const first = this.peek();
     if (!first) return 0;
     let ahead = 1;
-    for (let token = first; ; ) {
+    for (let token = first; ;) {
       if (ahead > 1 && !this.glued(ahead)) break;
       const close =
         withParens && ahead > 1 && token.kind === 'lparen' ? this.matchingParen(token.index) : -1;
@@ -171,12 +179,12 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     this.nesting--;
   }
 
-  /** Runs `body` one nesting level deeper; undefined (reported) past the limit. */
-  protected nested<T>(body: () => T): T | undefined {
-    if (this.RECORDING_PHASE) return body();
+  /** `OR(alternatives)` one nesting level deeper; undefined (reported) past the limit. */
+  protected nestedOr<T>(alternatives: IOrAlt<T>[]): T | undefined {
+    if (this.RECORDING_PHASE) return this.OR(alternatives);
     if (!this.enter()) return undefined;
     try {
-      return body();
+      return this.OR(alternatives);
     } finally {
       this.leave();
     }

@@ -36,18 +36,21 @@ export abstract class SplGrammar extends ResultCommandRules {
   /** Where the diagnostics of a dedicated grammar that gave up on this stage begin. */
   private gaveUpAt: number | undefined;
 
-  private readonly explicitSearch = this.RULE('explicitSearch', (stage: StageStart): SearchCommand => {
-    const expression = this.SUBRULE(this.searchExpr, { ARGS: [false, 0] });
-    return this.ACTION(() => ({
-      kind: 'command',
-      name: 'search',
-      implicit: false,
-      nameRange: stage.nameRange,
-      options: [],
-      ...(expression && { expression }),
-      range: this.stageRange(stage),
-    }));
-  });
+  private readonly explicitSearch = this.RULE(
+    'explicitSearch',
+    (stage: StageStart): SearchCommand => {
+      const expression = this.SUBRULE(this.searchExpr, { ARGS: [false, 0] });
+      return this.ACTION(() => ({
+        kind: 'command',
+        name: 'search',
+        implicit: false,
+        nameRange: stage.nameRange,
+        options: [],
+        ...(expression && { expression }),
+        range: this.stageRange(stage),
+      }));
+    },
+  );
 
   /** The dedicated rules by canonical command name; every other command is generic. */
   private readonly dedicatedRules: ReadonlyMap<string, CommandRule> = new Map<string, CommandRule>([
@@ -88,15 +91,21 @@ export abstract class SplGrammar extends ResultCommandRules {
 
   private readonly distinctRules = [...new Set(this.dedicatedRules.values())];
 
+  /** The stage being dispatched: the cached alternatives below read it instead of capturing it. */
+  private dispatched: { stage: StageStart; rule: CommandRule | undefined } | undefined;
+
+  private readonly dedicatedAlternatives = this.distinctRules.map((rule, index) => ({
+    GATE: () => this.dispatched?.rule === rule,
+    ALT: () =>
+      this.subrule(index, rule, { ARGS: [(this.dispatched as { stage: StageStart }).stage] }),
+  }));
+
   private readonly dedicatedCommand = this.RULE(
     'dedicatedCommand',
-    (stage: StageStart): Command | undefined =>
-      this.OR(
-        this.distinctRules.map((rule, index) => ({
-          GATE: () => this.dedicatedRules.get(stage.name) === rule,
-          ALT: () => this.subrule(index, rule, { ARGS: [stage] }),
-        })),
-      ),
+    (stage: StageStart): Command | undefined => {
+      this.dispatched = { stage, rule: this.dedicatedRules.get(stage?.name) };
+      return this.OR(this.dedicatedAlternatives);
+    },
   );
 
   private readonly dedicatedProbe = this.RULE('dedicatedProbe', (stage: StageStart) => {
@@ -262,7 +271,8 @@ export abstract class SplGrammar extends ResultCommandRules {
     const startOffset = first?.startOffset ?? this.previousEnd();
     const leadingPipe = first?.kind === 'pipe';
     this.OPTION({
-      GATE: () => first !== undefined && !leadingPipe && !(inSubsearch && first.kind === 'rbracket'),
+      GATE: () =>
+        first !== undefined && !leadingPipe && !(inSubsearch && first.kind === 'rbracket'),
       DEF: () =>
         this.OR([
           {
@@ -312,9 +322,7 @@ export abstract class SplGrammar extends ResultCommandRules {
           },
           {
             ALT: () =>
-              this.ACTION(() =>
-                this.skipRestOfStage("after the search: separate stages with '|'"),
-              ),
+              this.ACTION(() => this.skipRestOfStage("after the search: separate stages with '|'")),
           },
         ]),
     });
@@ -353,7 +361,11 @@ export abstract class SplGrammar extends ResultCommandRules {
           this.previousEnd(),
         );
       }
-      return { kind: 'subsearch', pipeline, range: this.range(open.startOffset, this.previousEnd()) };
+      return {
+        kind: 'subsearch',
+        pipeline,
+        range: this.range(open.startOffset, this.previousEnd()),
+      };
     });
   });
 }

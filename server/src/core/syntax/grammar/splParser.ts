@@ -33,8 +33,7 @@ export class SplParser extends SplGrammar {
   private readonly wholeEvalExpression = this.RULE('wholeEvalExpression', () => {
     const expression = this.SUBRULE(this.evalExpr);
     this.ACTION(() => {
-      if (!expression)
-        this.missingExpression(this.peek()?.startOffset ?? this.context.text.length);
+      if (!expression) this.missingExpression(this.peek()?.startOffset ?? this.context.text.length);
       this.skipLeftover();
     });
     this.CONSUME(EndOfText);
@@ -60,8 +59,15 @@ export class SplParser extends SplGrammar {
     const result = rule.call(this);
     for (const error of this.errors) {
       const token = error.token as Partial<SplToken>;
-      const start = Number.isNaN(token.startOffset) ? context.text.length : (token.startOffset ?? 0);
-      this.error('spl.syntax.unexpected-token', `unexpected '${token.image ?? ''}'`, start, token.end ?? start);
+      const start = Number.isNaN(token.startOffset)
+        ? context.text.length
+        : (token.startOffset ?? 0);
+      this.error(
+        'spl.syntax.unexpected-token',
+        `unexpected '${token.image ?? ''}'`,
+        start,
+        token.end ?? start,
+      );
     }
     return result;
   }

@@ -1,4 +1,5 @@
 /** Aggregating commands: stats, eventstats, streamstats, chart, timechart, tstats. */
+import type { IOrAlt } from 'chevrotain';
 import type {
   Aggregation,
   CommandOption,
@@ -33,6 +34,7 @@ export abstract class StatsRules extends EvalCommandRules {
             this.CONSUME(Word);
             const open = this.CONSUME(LParen) as SplToken;
             const expression = this.SUBRULE(this.evalExpr);
+            this.ACTION(() => expression || this.missingExpression(open.end, 'eval('));
             let closed = false;
             this.OPTION(() => {
               this.CONSUME(RParen);
@@ -115,51 +117,64 @@ export abstract class StatsRules extends EvalCommandRules {
     return this.atKind('comma') || this.atKind('word');
   }
 
+  /** The parts being filled by the current `aggregationPart` call (read first by each alternative). */
+  private parts: AggregationParts = { aggregations: [], options: [], by: [] };
+  private chartLike = false;
+
+  private readonly aggregationPartAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(Comma) },
+    {
+      GATE: () => this.atOption(),
+      ALT: () => {
+        const parts = this.parts;
+        const option = this.SUBRULE(this.commandOption);
+        this.ACTION(() => parts.options.push(option));
+      },
+    },
+    {
+      GATE: () => this.atKeyword('by'),
+      ALT: () => {
+        const parts = this.parts;
+        const by = this.CONSUME(Word) as SplToken;
+        const fields = this.SUBRULE(this.fieldList, {
+          ARGS: [this.ACTION(() => parts.options), this.chartLike ? ['over'] : []],
+        });
+        this.ACTION(() => (parts.by = fields));
+        this.OPTION({
+          GATE: () => parts.by.length === 0,
+          DEF: () => this.SUBRULE(this.expectFieldName, { ARGS: [by.image] }),
+        });
+      },
+    },
+    {
+      GATE: () => this.chartLike && this.atKeyword('over'),
+      ALT: () => {
+        const parts = this.parts;
+        const over = this.CONSUME2(Word) as SplToken;
+        const field = this.SUBRULE2(this.expectFieldName, { ARGS: [over.image] });
+        this.ACTION(() => {
+          if (field) parts.over = field;
+          else delete parts.over;
+        });
+      },
+    },
+    {
+      ALT: () => {
+        const parts = this.parts;
+        const aggregation = this.SUBRULE(this.aggregation);
+        this.ACTION(() => parts.aggregations.push(aggregation));
+      },
+    },
+  ];
+
   /** One piece of an aggregating command (callers check `atAggregationPart()`). */
   private readonly aggregationPart = this.RULE(
     'aggregationPart',
-    (parts: AggregationParts, chartLike: boolean): void =>
-      this.OR([
-        { ALT: () => this.CONSUME(Comma) },
-        {
-          GATE: () => this.atOption(),
-          ALT: () => {
-            const option = this.SUBRULE(this.commandOption);
-            this.ACTION(() => parts.options.push(option));
-          },
-        },
-        {
-          GATE: () => this.atKeyword('by'),
-          ALT: () => {
-            const by = this.CONSUME(Word) as SplToken;
-            const fields = this.SUBRULE(this.fieldList, {
-              ARGS: [this.ACTION(() => parts.options), chartLike ? ['over'] : []],
-            });
-            this.ACTION(() => (parts.by = fields));
-            this.OPTION({
-              GATE: () => parts.by.length === 0,
-              DEF: () => this.SUBRULE(this.expectFieldName, { ARGS: [by.image] }),
-            });
-          },
-        },
-        {
-          GATE: () => chartLike && this.atKeyword('over'),
-          ALT: () => {
-            const over = this.CONSUME2(Word) as SplToken;
-            const field = this.SUBRULE2(this.expectFieldName, { ARGS: [over.image] });
-            this.ACTION(() => {
-              if (field) parts.over = field;
-              else delete parts.over;
-            });
-          },
-        },
-        {
-          ALT: () => {
-            const aggregation = this.SUBRULE(this.aggregation);
-            this.ACTION(() => parts.aggregations.push(aggregation));
-          },
-        },
-      ]),
+    (parts: AggregationParts, chartLike: boolean): void => {
+      this.parts = parts;
+      this.chartLike = chartLike;
+      this.OR(this.aggregationPartAlternatives);
+    },
   );
 
   readonly statsCommand = this.RULE('statsCommand', (stage: StageStart): StatsCommand => {

@@ -238,7 +238,13 @@ export abstract class ValueCommandRules extends LookupRules {
             const limitText = optionValue(options, 'limit');
             const limit =
               limitText !== undefined && /^\d+$/.test(limitText) ? Number(limitText) : undefined;
-            return { ...common, name: 'mvexpand', field, ...(limit !== undefined && { limit }), range };
+            return {
+              ...common,
+              name: 'mvexpand',
+              field,
+              ...(limit !== undefined && { limit }),
+              range,
+            };
           }
           case 'bin':
             return { ...common, name: 'bin', field, ...(alias && { alias }), range };

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { fileUri, LspSession, repoRoot } from './lspSession';
+
+const wermgr = 'sample-data/detections/windows_wermgr_alternate_data_stream_in_temp_dir';
+// A second workspace folder whose macros.conf the tests rewrite.
+const scratchFolder = mkdtempSync(join(tmpdir(), 'spl-lsp-'));
+const scratchMacros = join(scratchFolder, 'macros.conf');
+let session: LspSession;
+
+before(async () => {
+  writeFileSync(scratchMacros, '[scratch_macro]\ndefinition = index=scratch\n');
+  session = await LspSession.start('sample-data', scratchFolder);
+});
+after(async () => {
+  await session.stop();
+  rmSync(scratchFolder, { recursive: true, force: true });
+});
+
+const summary = (d: {
+  code?: string | number;
+  range: { start: { line: number; character: number } };
+}) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`;
+
+test('the wermgr sample (.spl and .yml) has no problems with the workspace macros', async () => {
+  for (const [extension, languageId] of [
+    ['.spl', 'spl'],
+    ['.yml', 'yaml'],
+  ] as const) {
+    const uri = fileUri(`${wermgr}${extension}`);
+    await session.open(
+      uri,
+      languageId,
+      readFileSync(resolve(repoRoot, `${wermgr}${extension}`), 'utf8'),
+    );
+    const published = await session.diagnostics(uri);
+    assert.deepEqual(published.diagnostics.map(summary), [], extension);
+  }
+});
+
+test('syntax and macro problems come with their codes and ranges', async () => {
+  const uri = fileUri('scratch/broken.spl');
+  const text = '`sysmn` EventCode=1\n| statz count\n| `security_content_ctime`\n| eval x=if(a,1\n';
+  await session.open(uri, 'spl', text);
+  const { diagnostics } = await session.diagnostics(uri);
+  assert.deepEqual(diagnostics.map(summary), [
+    '0:0 spl.macro.undefined',
+    '1:2 spl.syntax.unknown-command',
+    '2:2 spl.macro.arity',
+    '3:11 spl.syntax.unbalanced-paren',
+  ]);
+  const undefinedMacro = diagnostics[0]!;
+  assert.deepEqual(undefinedMacro.range.end, { line: 0, character: 7 });
+  assert.match(undefinedMacro.message, /did you mean 'sysmon'/);
+  // The arity error points at the definition that exists, in its own file.
+  const related = diagnostics[2]!.relatedInformation ?? [];
+  assert.ok(related.length > 0);
+  assert.ok(
+    related[0]!.location.uri.endsWith('/security_content_ctime.yml'),
+    related[0]!.location.uri,
+  );
+  assert.equal(related[0]!.location.range.start.line, 0);
+});
+
+test('a detection YAML maps ranges through its quoted, folded search: value', async () => {
+  const uri = fileUri('scratch/broken_detection.yml');
+  const text = [
+    'name: Broken',
+    "search: '`sysmon` EventCode=15",
+    "  | statz count | where x=''a''",
+    "  | `broken_detection_filter`'",
+    '',
+  ].join('\n');
+  await session.open(uri, 'yaml', text);
+  const { diagnostics } = await session.diagnostics(uri);
+  // spl-semantics.md "macros.conf (spec)": security_content's build defines every detection's
+  // `<file name>_filter` macro as `search *`, so the call is no error.
+  assert.deepEqual(diagnostics.map(summary), ['2:4 spl.syntax.unknown-command']);
+  assert.deepEqual(diagnostics[0]!.range.end, { line: 2, character: 9 });
+});
+
+test('a YAML file without search: (a macro file) gets no diagnostics from the server', async () => {
+  const uri = fileUri('sample-data/macros/security_content/sysmon.yml');
+  await session.open(uri, 'yaml', 'name: sysmon\ndefinition: index=a\n');
+  // Checks run in the order documents were opened: once a later one is published, the macro
+  // file would have been too.
+  const later = fileUri('scratch/after-macro-file.spl');
+  await session.open(later, 'spl', 'index=a');
+  await session.diagnostics(later);
+  assert.deepEqual(session.publishedFor(uri), []);
+});
+
+test('edits are debounced: only the newest of quick successive versions is checked', async () => {
+  const uri = fileUri('scratch/typing.spl');
+  await session.open(uri, 'spl', 'index=a');
+  await session.diagnostics(uri, 1);
+  await session.change(uri, 2, 'index=a | statz');
+  await session.change(uri, 3, 'index=a | stats count');
+  const latest = await session.diagnostics(uri, 3);
+  assert.deepEqual(latest.diagnostics, []);
+  assert.deepEqual(
+    session.publishedFor(uri).map((params) => params.version),
+    [1, 3],
+  );
+});
+
+test('the macro index follows macro files that change on disk', async () => {
+  const uri = fileUri(join(scratchFolder, 'uses_scratch.spl'));
+  await session.open(uri, 'spl', '`scratch_macro` | stats count');
+  assert.deepEqual((await session.diagnostics(uri, 1)).diagnostics, []);
+  writeFileSync(scratchMacros, '[other_macro]\ndefinition = index=other\n');
+  const next = session.nextDiagnostics(uri);
+  await session.filesChanged(pathToFileURL(scratchMacros).href);
+  const latest = await next;
+  assert.deepEqual(latest.diagnostics.map(summary), ['0:0 spl.macro.undefined']);
+});

@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  FileChangeType,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RequestType,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CompletionItem,
+  type CompletionList,
+  type Hover,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export function fileUri(relativePath: string): string {
+  return pathToFileURL(resolve(repoRoot, relativePath)).href;
+}
+
+/** How long a test waits for the server before it fails instead of hanging the suite. */
+const replyTimeoutMs = 5_000;
+
+/**
+ * The language server in a child process, driven over stdio as an editor drives it. It runs the
+ * TypeScript source through tsx, so the tests need no build.
+ */
+export class LspSession {
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly connection: ProtocolConnection,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  /** Folders are relative to the repository root, or absolute. */
+  static async start(...workspaceFolders: string[]): Promise<LspSession> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(repoRoot, 'server/src/lsp/main.ts'), '--stdio'],
+      { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
+    connection.listen();
+    const session = new LspSession(child, connection);
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      workspaceFolders: workspaceFolders.map((folder) => ({ uri: fileUri(folder), name: folder })),
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return session;
+  }
+
+  open(uri: string, languageId: string, text: string): Promise<void> {
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+  }
+
+  change(uri: string, version: number, text: string): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  /** Every publication for `uri` so far, oldest first. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((params) => params.uri === uri);
+  }
+
+  /** Resolves with the first publication for `uri` (at `version`, when given). */
+  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(
+      () =>
+        this.publishedFor(uri).find(
+          (params) => version === undefined || params.version === version,
+        ),
+      `diagnostics for ${uri}`,
+    );
+  }
+
+  /** Resolves with the next publication for `uri` after the ones seen so far. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    const seen = this.publishedFor(uri).length;
+    return this.waitFor(() => this.publishedFor(uri)[seen], `new diagnostics for ${uri}`);
+  }
+
+  private async waitFor<T>(found: () => T | undefined, what: string): Promise<T> {
+    const deadline = Date.now() + replyTimeoutMs;
+    for (let result = found(); Date.now() < deadline; result = found()) {
+      if (result !== undefined) return result;
+      await new Promise<void>((wake) => {
+        const timer = setTimeout(wake, deadline - Date.now());
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          wake();
+        });
+      });
+    }
+    throw new Error(`no ${what} within ${replyTimeoutMs} ms`);
+  }
+
+  /** Tells the server that files changed on disk, as the client's file watcher does. */
+  filesChanged(...uris: string[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: uris.map((uri) => ({ uri, type: FileChangeType.Changed })),
+    });
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line, character },
+    });
+  }
+
+  async completion(uri: string, line: number, character: number): Promise<CompletionItem[]> {
+    const result: CompletionItem[] | CompletionList | null = await this.connection.sendRequest(
+      CompletionRequest.type,
+      { textDocument: { uri }, position: { line, character } },
+    );
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  expandMacros(uri: string): Promise<{ text: string }> {
+    return this.connection.sendRequest(
+      new RequestType<{ uri: string }, { text: string }, void>('spl/expandMacros'),
+      { uri },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
