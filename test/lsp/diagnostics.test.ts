@@ -83,6 +83,16 @@ test('a detection YAML maps ranges through its quoted, folded search: value', as
   assert.deepEqual(diagnostics[0]!.range.end, { line: 2, character: 9 });
 });
 
+test('a YAML syntax error in a detection is reported where it is in the file', async () => {
+  const uri = fileUri('scratch/unclosed.yml');
+  await session.open(uri, 'yaml', 'name: x\nsearch: "index=a\n');
+  const { diagnostics } = await session.diagnostics(uri);
+  assert.ok(
+    diagnostics.map(summary).includes('2:0 yaml-missing-char'),
+    diagnostics.map(summary).join(),
+  );
+});
+
 test('a YAML file without search: (a macro file) gets no diagnostics from the server', async () => {
   const uri = fileUri('sample-data/macros/security_content/sysmon.yml');
   await session.open(uri, 'yaml', 'name: sysmon\ndefinition: index=a\n');
@@ -117,4 +127,16 @@ test('the macro index follows macro files that change on disk', async () => {
   await session.filesChanged(pathToFileURL(scratchMacros).href);
   const latest = await next;
   assert.deepEqual(latest.diagnostics.map(summary), ['0:0 spl.macro.undefined']);
+});
+
+test('problems in a macro file are published on that file, and cleared once fixed', async () => {
+  const uri = pathToFileURL(scratchMacros).href;
+  const next = session.nextDiagnostics(uri);
+  writeFileSync(scratchMacros, '[two(2)]\nargs = a\ndefinition = $a$\n');
+  await session.filesChanged(uri);
+  assert.deepEqual((await next).diagnostics.map(summary), ['1:7 spl.macro.argsMismatch']);
+  const fixed = session.nextDiagnostics(uri);
+  writeFileSync(scratchMacros, '[two(2)]\nargs = a, b\ndefinition = $a$ $b$\n');
+  await session.filesChanged(uri);
+  assert.deepEqual((await fixed).diagnostics, []);
 });

@@ -40,6 +40,15 @@ test('hovering a function inside stats shows the aggregation, not the eval funct
   assert.doesNotMatch(text, /^\*\*/);
 });
 
+test('a bare aggregation in stats has a hover; the same word as a field name has none', async () => {
+  const uri = fileUri('scratch/bare.spl');
+  const text = '| stats count as count by count';
+  await session.open(uri, 'spl', text);
+  assert.match(markdown(await session.hover(uri, 0, text.indexOf('count') + 1)), /^`+spl\ncount/);
+  assert.equal(await session.hover(uri, 0, text.indexOf('as count') + 4), null);
+  assert.equal(await session.hover(uri, 0, text.indexOf('by count') + 4), null);
+});
+
 test('hovering a macro shows its definition, arguments, file and expansion', async () => {
   // Line 4 is "| `security_content_ctime(firstTime)`".
   const text = markdown(await session.hover(splUri, 4, 6));

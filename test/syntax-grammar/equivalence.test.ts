@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import {
   parseEvalExpression,
@@ -97,4 +98,85 @@ test('eval and search expressions parse identically', () => {
       parseSearchExpression(text),
       text,
     );
+});
+
+/** SPL-ish fragments: glued and spaced, every bracket kind, quotes and backticks left open. */
+const fragments = [
+  ' ',
+  '|',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  '=',
+  '!=',
+  '<=',
+  '"',
+  '"a b"',
+  "'",
+  '`',
+  '`m(1,2)`',
+  '```c```',
+  'AND',
+  'OR',
+  'NOT',
+  'and',
+  'x',
+  'y.z',
+  '*',
+  '-',
+  '+',
+  '.',
+  '1',
+  '2.5',
+  'IN',
+  'by',
+  'as',
+  'eval',
+  'stats',
+  'count',
+  'where',
+  'search',
+  'tstats',
+  'from',
+  'datamodel=A.B',
+  'rename',
+  'lookup',
+  'rex',
+  'table',
+  'sort',
+  'dedup',
+  'head',
+  'fields',
+  'bin',
+  'join',
+  'append',
+  'CASE',
+  'TERM',
+  'if',
+  'like',
+  'foo',
+  'inputlookup',
+  'convert',
+  'ctime',
+  'spath',
+  'return',
+  'format',
+  'top',
+];
+
+test('random fragment soups parse identically (fast-check)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      assert.deepStrictEqual(parseSplWithChevrotain(text), parseSpl(text));
+      assert.deepStrictEqual(parseEvalExpressionWithChevrotain(text), parseEvalExpression(text));
+      assert.deepStrictEqual(
+        parseSearchExpressionWithChevrotain(text),
+        parseSearchExpression(text),
+      );
+    }),
+    { numRuns: 1000, seed: 20261129 },
+  );
 });

@@ -13,7 +13,7 @@ import {
   allStatsFunctions,
   type FunctionInfo,
 } from '../core/syntax/catalog';
-import { codeTokens, isEvalCommand, isStatsCommand, stageAt } from './splContext';
+import { codeTokens, isAfterBy, isEvalCommand, isStatsCommand, stageAt } from './splContext';
 
 export const completionTriggerCharacters = ['|', '`', ' ', '(', '=', ','];
 
@@ -30,17 +30,10 @@ export function completionsAt(spl: string, offset: number, index: MacroIndex): C
   const preceding = /\S?(?=\s*$)/.exec(spl.slice(0, wordStart))?.[0] ?? '';
   if (preceding === '' || preceding === '|' || preceding === '[') return commandItems();
   const tokens = codeTokens(before);
-  const { command, commandToken } = stageAt(tokens, wordStart);
-  if (isEvalCommand(command)) return functionItems(allEvalFunctions());
-  // After `by` a stats command lists fields, not aggregations.
-  const afterBy = tokens.some(
-    (token) =>
-      token.start > (commandToken?.start ?? -1) &&
-      token.end <= wordStart &&
-      token.kind === 'word' &&
-      token.image.toLowerCase() === 'by',
-  );
-  if (isStatsCommand(command) && !afterBy) return functionItems(allStatsFunctions());
+  const stage = stageAt(tokens, wordStart);
+  if (isEvalCommand(stage.command)) return functionItems(allEvalFunctions());
+  const afterBy = isAfterBy(tokens, stage, wordStart);
+  if (isStatsCommand(stage.command) && !afterBy) return functionItems(allStatsFunctions());
   return [];
 }
 

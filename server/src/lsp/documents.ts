@@ -27,7 +27,7 @@ const yamlExtensions = /\.ya?ml$/i;
 /** Macro YAML and other YAML files have no `search:` key; only detections are served. */
 const searchKey = /^search[ \t]*:/m;
 
-export function isSplUri(uri: string, languageId: string): boolean {
+function isSplUri(uri: string, languageId: string): boolean {
   return languageId === 'spl' || splExtensions.test(uri);
 }
 
@@ -49,9 +49,9 @@ export function documentSplOf(
   const search = detection.search;
   const detectionFileName = fileNameOf(uri);
   if (!search) {
+    // Only the YAML problems are shown; without a search there is no SPL to check.
     return {
       spl: '',
-      detectionFileName,
       diagnostics: detection.diagnostics,
       toDocumentOffset: () => 0,
       toSplOffset: () => undefined,

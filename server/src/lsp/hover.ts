@@ -9,7 +9,7 @@ import {
 } from '../core/syntax/catalog';
 import type { Token } from '../core/syntax/lexer';
 import type { OffsetSpan } from './documents';
-import { codeTokens, isStatsCommand, stageAt, tokenAt } from './splContext';
+import { codeTokens, isAfterBy, isStatsCommand, stageAt, tokenAt } from './splContext';
 
 export interface SplHover {
   readonly markdown: string;
@@ -32,9 +32,18 @@ export function hoverAt(spl: string, offset: number, index: MacroIndex): SplHove
     const command = findCommand(token.image);
     return command && { markdown: commandHover(command), span: token };
   }
-  if (tokens[tokens.indexOf(token) + 1]?.kind !== 'lparen') return undefined;
-  const fn = functionFor(token, stage.command);
-  return fn && { markdown: functionHover(fn), span: token };
+  const position = tokens.indexOf(token);
+  if (tokens[position + 1]?.kind === 'lparen') {
+    const fn = functionFor(token, stage.command);
+    return fn && { markdown: functionHover(fn), span: token };
+  }
+  // `stats count` needs no parentheses; a word after `as` or `by` is a field name.
+  const previous = tokens[position - 1]?.image.toLowerCase();
+  if (!isStatsCommand(stage.command) || previous === 'as' || isAfterBy(tokens, stage, offset)) {
+    return undefined;
+  }
+  const aggregation = findStatsFunction(token.image);
+  return aggregation && { markdown: functionHover(aggregation), span: token };
 }
 
 /** A stats command reads `count(x)` as an aggregation; everywhere else a call is eval's. */

@@ -62,3 +62,15 @@ export function isEvalCommand(command: string): boolean {
 export function isStatsCommand(command: string): boolean {
   return statsCommands.has(command.toLowerCase());
 }
+
+/** True once the stage has passed its `by` clause, where a stats command lists fields. */
+export function isAfterBy(tokens: readonly Token[], stage: StageContext, offset: number): boolean {
+  const from = stage.commandToken?.start ?? -1;
+  return tokens.some(
+    (token) =>
+      token.start > from &&
+      token.end <= offset &&
+      token.kind === 'word' &&
+      token.image.toLowerCase() === 'by',
+  );
+}

@@ -69,6 +69,19 @@ describe('readEvents: XmlWinEventLog metadata', () => {
     assert.ok(String(rows[1]?.get('_raw')).endsWith('</Event>'));
   });
 
+  it('reads a file that starts with a UTF-8 byte order mark', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const path = writeTemp(
+      tempDir(),
+      'bom.log',
+      Buffer.concat([bom, Buffer.from(sysmonLine(1) + '\n')]),
+    );
+    const { rows, report } = await readAll({ path });
+    assert.equal(rows.length, 1);
+    assert.deepEqual(report.problems, []);
+    assert.ok(String(rows[0]?.get('_raw')).startsWith('<Event xmlns'));
+  });
+
   it('reads other text one event per line, with the file as source', async () => {
     const path = writeTemp(tempDir(), 'app.txt', 'alpha one\r\n\r\nbeta two\ngamma');
     const { rows, report } = await readAll({ path });

@@ -6,11 +6,8 @@
  */
 import type { IOrAlt } from 'chevrotain';
 import type { EvalBinaryOperator, EvalExpression } from '../ast';
-import type { TokenKind } from '../lexer';
-import { unquote } from './context';
-import { readMacro } from './macroCall';
-import { SplParserBase } from './parserBase';
-import { Comma, LParen, Macro, RParen, StringLiteral, Word, type SplToken } from './tokens';
+import { EvalPrimaryRules } from './evalPrimaryRules';
+import { LParen, Word, type SplToken } from './tokens';
 
 type Operand = EvalExpression | undefined;
 
@@ -20,9 +17,6 @@ interface BinaryLevel {
   readonly operatorAt: () => EvalBinaryOperator | undefined;
   readonly nextOperand: () => Operand;
 }
-
-/** Tokens where no expression starts: the caller says what it expected. */
-const terminators: ReadonlySet<TokenKind> = new Set(['pipe', 'rbracket', 'rparen', 'comma']);
 
 const additiveOperators: Partial<Record<string, EvalBinaryOperator>> = {
   plus: '+',
@@ -35,7 +29,7 @@ const multiplicativeOperators: Partial<Record<string, EvalBinaryOperator>> = {
   percent: '%',
 };
 
-export abstract class EvalRules extends SplParserBase {
+export abstract class EvalRules extends EvalPrimaryRules {
   protected atEvalKeyword(keyword: string, ahead = 1): boolean {
     const token = this.peek(ahead);
     return token?.kind === 'word' && token.image.toUpperCase() === keyword;
@@ -53,23 +47,6 @@ export abstract class EvalRules extends SplParserBase {
   private missingOperand(operator: string, left: EvalExpression): EvalExpression {
     this.missingExpression(this.previousEnd(), operator);
     return left;
-  }
-
-  /** Reports "expected an expression" at `offset` unless something was already reported there. */
-  protected missingExpression(offset: number, after?: string): void {
-    const { diagnostics } = this.context;
-    const last = diagnostics[diagnostics.length - 1];
-    if (last && last.range.end.offset >= offset) return;
-    const token = this.peek();
-    const found =
-      token && !terminators.has(token.kind) ? ` but found '${token.image.slice(0, 40)}'` : '';
-    const where = after === undefined ? '' : ` after '${after}'`;
-    this.error(
-      'spl.syntax.missing-operand',
-      `expected an expression${where}${found}`,
-      offset,
-      offset,
-    );
   }
 
   /**
@@ -246,193 +223,5 @@ export abstract class EvalRules extends SplParserBase {
 
   private readonly evalUnary = this.RULE('evalUnary', (): Operand =>
     this.nestedOr(this.unaryAlternatives),
-  );
-
-  /** Comma-separated expressions after an opening parenthesis, through the closing one. */
-  protected readonly evalArguments = this.RULE('evalArguments', (openOffset: number) => {
-    const args: EvalExpression[] = [];
-    this.OR([
-      { GATE: () => this.atKind('rparen'), ALT: () => this.CONSUME(RParen) },
-      {
-        ALT: () => {
-          let done = false;
-          this.repeat({
-            GATE: () => !done,
-            DEF: () => {
-              const reported = this.ACTION(() => this.context.diagnostics.length);
-              const arg = this.SUBRULE(this.evalExpr);
-              this.ACTION(() => {
-                if (arg) args.push(arg);
-                else if (this.context.diagnostics.length === reported) {
-                  const at = this.previousEnd();
-                  this.error('spl.syntax.missing-operand', 'expected an argument', at, at);
-                }
-              });
-              this.OR2([
-                { GATE: () => this.atKind('comma'), ALT: () => this.CONSUME(Comma) },
-                {
-                  GATE: () => this.atKind('rparen'),
-                  ALT: () => {
-                    this.CONSUME2(RParen);
-                    done = true;
-                  },
-                },
-                {
-                  ALT: () =>
-                    this.ACTION(() => {
-                      done = true;
-                      if (arg) this.reportUnclosedArguments(openOffset);
-                    }),
-                },
-              ]);
-            },
-          });
-        },
-      },
-    ]);
-    return args;
-  });
-
-  private reportUnclosedArguments(openOffset: number): void {
-    const found = this.peek();
-    if (found && !this.atStageEnd()) {
-      this.error(
-        'spl.syntax.unexpected-token',
-        `expected ',' or ')' but found '${found.image}'`,
-        found.startOffset,
-        found.end,
-      );
-    } else {
-      this.error(
-        'spl.syntax.unbalanced-paren',
-        "unbalanced parenthesis: this '(' is never closed",
-        openOffset,
-        openOffset + 1,
-      );
-    }
-  }
-
-  /** `'field name'`: single quotes name a field in eval (spl-semantics.md "Lexical"). */
-  protected quotedFieldEnd(openEnd: number): number {
-    return this.context.text.indexOf("'", openEnd);
-  }
-
-  /** Consumes the tokens up to offset `close` (inclusive), after a `'` already consumed. */
-  protected skipThrough(close: number): void {
-    for (let token = this.peek(); token && token.startOffset <= close; token = this.peek())
-      this.SKIP_TOKEN();
-  }
-
-  private readonly evalQuotedField = this.RULE('evalQuotedField', (): EvalExpression => {
-    const open = this.consumeAny(1);
-    return this.ACTION((): EvalExpression => {
-      const { text } = this.context;
-      const close = this.quotedFieldEnd(open.end);
-      if (close < 0) {
-        this.error(
-          'spl.syntax.unclosed-quote',
-          "unclosed quote starting here: end the field name with another '",
-          open.startOffset,
-          open.end,
-        );
-        this.skipThrough(Infinity);
-        const range = this.range(open.startOffset, text.length);
-        return { kind: 'fieldRef', name: text.slice(open.end), quoted: true, range };
-      }
-      this.skipThrough(close);
-      const range = this.range(open.startOffset, close + 1);
-      return { kind: 'fieldRef', name: text.slice(open.end, close), quoted: true, range };
-    });
-  });
-
-  private readonly primaryAlternatives: IOrAlt<Operand>[] = [
-    {
-      GATE: () => this.atKind('number'),
-      ALT: () => {
-        const token = this.consumeAny(1);
-        return this.ACTION((): Operand => {
-          const range = this.range(token.startOffset, token.end);
-          return { kind: 'number', value: Number(token.image), raw: token.image, range };
-        });
-      },
-    },
-    {
-      ALT: () => {
-        const token = this.CONSUME(StringLiteral) as SplToken;
-        return this.ACTION((): Operand => {
-          const range = this.range(token.startOffset, token.end);
-          return { kind: 'string', value: unquote(token.image), range };
-        });
-      },
-    },
-    {
-      ALT: () => {
-        const token = this.CONSUME(Macro) as SplToken;
-        return this.ACTION((): Operand => {
-          const macro = readMacro(this.context, token);
-          return macro.kind === 'macro' ? macro : undefined;
-        });
-      },
-    },
-    {
-      ALT: () => {
-        const open = this.CONSUME(LParen) as SplToken;
-        const inner = this.SUBRULE(this.evalExpr);
-        this.ACTION(() => inner || this.missingExpression(open.end, '('));
-        let closed = false;
-        this.OPTION(() => {
-          this.CONSUME(RParen);
-          closed = true;
-        });
-        return this.ACTION((): Operand => {
-          if (!closed && inner)
-            this.error(
-              'spl.syntax.unbalanced-paren',
-              "unbalanced parenthesis: this '(' is never closed",
-              open.startOffset,
-              open.end,
-            );
-          return inner;
-        });
-      },
-    },
-    {
-      ALT: () => {
-        const name = this.CONSUME(Word) as SplToken;
-        let args: EvalExpression[] | undefined;
-        this.OPTION2(() => {
-          const open = this.CONSUME2(LParen);
-          args = this.SUBRULE(this.evalArguments, { ARGS: [open.startOffset] });
-        });
-        return this.ACTION((): Operand => {
-          const nameRange = this.range(name.startOffset, name.end);
-          if (!args) return { kind: 'fieldRef', name: name.image, quoted: false, range: nameRange };
-          const range = this.range(name.startOffset, this.previousEnd());
-          return { kind: 'call', name: name.image.toLowerCase(), nameRange, args, range };
-        });
-      },
-    },
-    {
-      GATE: () => this.peek()?.image === "'",
-      ALT: () => this.SUBRULE(this.evalQuotedField),
-    },
-    {
-      ALT: () =>
-        this.ACTION((): Operand => {
-          const token = this.peek();
-          if (token && !terminators.has(token.kind))
-            this.error(
-              'spl.syntax.unexpected-token',
-              `expected an expression but found '${token.image.slice(0, 40)}'`,
-              token.startOffset,
-              token.end,
-            );
-          return undefined;
-        }),
-    },
-  ];
-
-  private readonly evalPrimary = this.RULE('evalPrimary', (): Operand =>
-    this.OR(this.primaryAlternatives),
   );
 }
