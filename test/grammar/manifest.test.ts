@@ -63,7 +63,12 @@ test('settings are described, activation and workspace trust are declared', () =
     const setting = contributes.configuration.properties[name];
     assert.ok(setting?.description ?? setting?.markdownDescription, name);
   }
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:spl', 'workspaceContains:**/*.spl']);
+  // Detection YAML (security_content keeps its SPL in `search:`) must activate the server too.
+  assert.deepEqual(manifest.activationEvents, [
+    'onLanguage:spl',
+    'onLanguage:yaml',
+    'workspaceContains:**/*.spl',
+  ]);
   const trust = (
     manifest.capabilities as { untrustedWorkspaces: { supported: string; description: string } }
   ).untrustedWorkspaces;
