@@ -10,11 +10,13 @@ const common = {
   sourcemap: true,
   minify: process.argv.includes('--minify'),
   logLevel: 'warning',
+  // Some dependencies are ESM that read import.meta.url (tinyglobby's fdir); a CJS bundle has no
+  // import.meta, so give it the bundle file's own URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-const entries = [
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', external: [] },
-];
+const entries = [{ in: 'server/src/cli/main.ts', out: 'dist/cli.js', external: [] }];
 if (process.argv.includes('--all') || (await exists('client/src/extension.ts'))) {
   entries.push({ in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] });
 }

@@ -4,11 +4,12 @@ import tseslint from 'typescript-eslint';
 const core = 'server/src/core';
 // The layers point one way: syntax -> macros -> analysis/engine -> adapters.
 const layerRules = [
-  { dir: 'text', forbid: ['syntax', 'macros', 'analysis', 'engine'] },
-  { dir: 'syntax', forbid: ['macros', 'analysis', 'engine'] },
-  { dir: 'macros', forbid: ['analysis', 'engine'] },
+  { dir: 'text', forbid: ['syntax', 'macros', 'analysis', 'engine', 'format'] },
+  { dir: 'syntax', forbid: ['macros', 'analysis', 'engine', 'format'] },
+  { dir: 'macros', forbid: ['analysis', 'engine', 'format'] },
   { dir: 'analysis', forbid: ['engine'] },
-  { dir: 'engine', forbid: ['analysis'] },
+  { dir: 'engine', forbid: ['analysis', 'format'] },
+  { dir: 'format', forbid: ['macros', 'analysis', 'engine'] },
 ];
 const adapterPatterns = ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/client/**'];
 

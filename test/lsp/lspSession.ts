@@ -52,12 +52,26 @@ export class LspSession {
   }
 
   /** Folders are relative to the repository root, or absolute. */
-  static async start(...workspaceFolders: string[]): Promise<LspSession> {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve(repoRoot, 'server/src/lsp/main.ts'), '--stdio'],
-      { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
+  static start(...workspaceFolders: string[]): Promise<LspSession> {
+    return LspSession.launch(
+      ['--import', 'tsx', resolve(repoRoot, 'server/src/lsp/main.ts')],
+      workspaceFolders,
     );
+  }
+
+  /** The esbuild bundle VS Code runs (dist/server.js, built by `npm run build`). */
+  static startBundled(...workspaceFolders: string[]): Promise<LspSession> {
+    return LspSession.launch([resolve(repoRoot, 'dist/server.js')], workspaceFolders);
+  }
+
+  private static async launch(
+    serverArgs: readonly string[],
+    workspaceFolders: readonly string[],
+  ): Promise<LspSession> {
+    const child = spawn(process.execPath, [...serverArgs, '--stdio'], {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),
@@ -151,6 +165,11 @@ export class LspSession {
       new RequestType<{ uri: string }, { text: string }, void>('spl/expandMacros'),
       { uri },
     );
+  }
+
+  /** A request by method name, for features without a helper of their own. */
+  request<R>(method: string, params: object): Promise<R> {
+    return this.connection.sendRequest(method, params);
   }
 
   async stop(): Promise<void> {

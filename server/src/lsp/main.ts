@@ -16,9 +16,22 @@ import { diagnoseDocument } from './diagnostics';
 import { DiagnosticScheduler } from './diagnosticScheduler';
 import { documentSplOf, documentSpanOf } from './documents';
 import { expandDocument, expandMacrosRequest } from './expandRequest';
+import { foldingRanges } from './folding';
+import { formatDocument } from './formatting';
+import {
+  calledMacro,
+  macroCallAt,
+  macroDefinedAt,
+  macroDefinitionOf,
+  macroReferences,
+  maxReferenceFiles,
+  workspaceTexts,
+} from './definition';
 import { hoverAt } from './hover';
 import { MacroFileDiagnostics } from './macroFileDiagnostics';
 import { toLspRange } from './ranges';
+import { signatureHelpAt, signatureTriggerCharacters } from './signatureHelp';
+import { documentSymbols } from './symbols';
 import { WorkspaceMacros } from './workspaceMacros';
 
 // The transport (--stdio, --node-ipc, --socket) comes from the command line.
@@ -59,6 +72,12 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       completionProvider: { triggerCharacters: completionTriggerCharacters },
+      documentFormattingProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      signatureHelpProvider: { triggerCharacters: signatureTriggerCharacters },
     },
   };
 });
@@ -107,6 +126,59 @@ connection.onHover(({ textDocument, position }) => {
 connection.onCompletion(({ textDocument, position }) => {
   const at = splAt(textDocument.uri, position);
   return at ? completionsAt(at.source.spl, at.offset, macros.index) : [];
+});
+
+connection.onSignatureHelp(({ textDocument, position }) => {
+  const at = splAt(textDocument.uri, position);
+  return (at && signatureHelpAt(at.source.spl, at.offset, macros.index)) ?? null;
+});
+
+connection.onDocumentFormatting(({ textDocument, options }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return [];
+  const indent = options.insertSpaces ? ' '.repeat(options.tabSize) : '\t';
+  const formatting = formatDocument(document, indent);
+  if ('reason' in formatting) connection.console.info(`${textDocument.uri}: ${formatting.reason}`);
+  return formatting.edits;
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  const source = document && splOf(document);
+  return document && source ? documentSymbols(document, source) : [];
+});
+
+connection.onFoldingRanges(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  const source = document && splOf(document);
+  return document && source ? foldingRanges(document, source) : [];
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const at = splAt(textDocument.uri, position);
+  const call = at && macroCallAt(at.source.spl, at.offset);
+  return (call && macroDefinitionOf(calledMacro(call), macros.index)) ?? null;
+});
+
+connection.onReferences(({ textDocument, position, context }) => {
+  const at = splAt(textDocument.uri, position);
+  const call = at && macroCallAt(at.source.spl, at.offset);
+  const macro = call ? calledMacro(call) : macroDefinedAt(textDocument.uri, position, macros.index);
+  if (!macro) return [];
+  const open = documents.all().map((document) => ({
+    uri: document.uri,
+    languageId: document.languageId,
+    text: document.getText(),
+  }));
+  const workspace = workspaceTexts(folders, new Set(open.map((document) => document.uri)));
+  if (workspace.truncated) {
+    connection.console.warn(
+      `References were searched in the first ${maxReferenceFiles} files of the workspace only.`,
+    );
+  }
+  const references = macroReferences(macro, [...open, ...workspace.texts]);
+  const definition = context.includeDeclaration && macroDefinitionOf(macro, macros.index);
+  return definition ? [definition, ...references] : references;
 });
 
 connection.onRequest(expandMacrosRequest, ({ uri }) => {

@@ -7,8 +7,9 @@ import { SearchRules } from './searchRules';
 import { Comma, Compare, LParen, Macro, StringLiteral, Word, type SplToken } from './tokens';
 
 /** Constant SUBRULE options, so hot calls allocate nothing. */
-export const withCommas = { ARGS: [true] as [boolean] };
-export const withoutCommas = { ARGS: [false] as [boolean] };
+const withCommas = { ARGS: [true] as [boolean] };
+const withoutCommas = { ARGS: [false] as [boolean] };
+const afterAs = { ARGS: ['as'] as [string] };
 
 export abstract class ArgRules extends SearchRules {
   /** Consumes through the `)` matching the `(` just consumed; returns the end offset. */
@@ -165,12 +166,16 @@ export abstract class ArgRules extends SearchRules {
   });
 
   /** A whole number written as one token (`sort 0`, `head 20`), consumed. */
-  readonly count = this.RULE('count', (): number | undefined =>
-    this.OPTION({
-      GATE: () => this.atKind('number') && /^\d+$/.test(this.peek()?.image ?? ''),
-      DEF: () => Number(this.consumeAny(1).image),
-    }),
-  );
+  readonly count = this.RULE('count', (): number | undefined => {
+    // Optional by plain code (hot, and decided by one token); the recorder sees the token.
+    if (this.RECORDING_PHASE) {
+      this.consumeAny(1);
+      return undefined;
+    }
+    const token = this.peek();
+    if (token?.kind !== 'number' || !/^\d+$/.test(token.image)) return undefined;
+    return Number(this.consumeAny(1).image);
+  });
 
   /**
    * Fields (and options) until the stage ends or one of `stopWords` (lower case) comes. Commas
@@ -212,13 +217,10 @@ export abstract class ArgRules extends SearchRules {
   }
 
   /** `as <field>` next, when present. */
-  readonly alias = this.RULE('alias', (): FieldName | undefined =>
-    this.OPTION({
-      GATE: () => this.atKeyword('as'),
-      DEF: () => {
-        this.CONSUME(Word);
-        return this.SUBRULE(this.expectFieldName, { ARGS: ['as'] });
-      },
-    }),
-  );
+  readonly alias = this.RULE('alias', (): FieldName | undefined => {
+    // Optional by plain code (hot, and decided by one token); the recorder sees the sequence.
+    if (!this.RECORDING_PHASE && !this.atKeyword('as')) return undefined;
+    this.CONSUME(Word);
+    return this.SUBRULE(this.expectFieldName, afterAs);
+  });
 }

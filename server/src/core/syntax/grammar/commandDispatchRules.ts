@@ -2,7 +2,7 @@
  * Stage dispatch: a command word selects its dedicated rule (aliases resolved by the catalog);
  * unknown and add-on commands are reported and read generically.
  */
-import type { ParserMethod } from 'chevrotain';
+import type { IOrAlt, ParserMethod } from 'chevrotain';
 import { didYouMean } from '../../text/didYouMean';
 import { findAddonCommand } from '../addonCommands';
 import type { Command, SearchCommand, Stage } from '../ast';
@@ -174,28 +174,36 @@ export abstract class CommandDispatchRules extends ResultCommandRules {
     return known || addon !== undefined;
   }
 
-  /** The arguments of a stage whose command word `name` was just consumed. */
-  protected readonly commandStage = this.RULE('commandStage', (name: SplToken): Stage => {
-    const info = this.ACTION(() => findCommand(name.image));
-    const stage: StageStart = this.ACTION(() => ({
-      name: info ? info.name : name.image,
-      start: name.startOffset,
-      nameRange: this.range(name.startOffset, name.end),
-    }));
-    return this.OR([
-      {
-        GATE: () => this.dedicatedApplies(stage),
-        ALT: () => this.SUBRULE(this.dedicatedCommand, { ARGS: [stage] }) as Command,
-      },
-      {
-        ALT: () => {
-          const gaveUpAt = this.gaveUpAt;
-          const known = this.ACTION(() => this.reportUnknownCommand(name, info !== undefined));
-          const command = this.SUBRULE(this.genericCommand, { ARGS: [stage, known] });
-          this.ACTION(() => gaveUpAt !== undefined && this.dropRepeatedDiagnostics(gaveUpAt));
-          return command;
-        },
-      },
-    ]);
-  });
+  /** The two readings of a stage, as the recorder sees them. */
+  private readonly commandStageAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.dedicatedCommand) },
+    { ALT: () => this.SUBRULE(this.genericCommand) },
+  ];
+
+  /**
+   * The arguments of a stage whose command word `name` was just consumed. The command word
+   * decides (no lookahead), so plain code picks the reading; it runs for every stage.
+   */
+  protected readonly commandStage = this.RULE(
+    'commandStage',
+    (name: SplToken): Stage | undefined => {
+      if (this.RECORDING_PHASE) {
+        this.OR(this.commandStageAlternatives);
+        return undefined;
+      }
+      const info = findCommand(name.image);
+      const stage: StageStart = {
+        name: info ? info.name : name.image,
+        start: name.startOffset,
+        nameRange: this.range(name.startOffset, name.end),
+      };
+      if (this.dedicatedApplies(stage))
+        return this.SUBRULE(this.dedicatedCommand, { ARGS: [stage] }) as Command;
+      const gaveUpAt = this.gaveUpAt;
+      const known = this.reportUnknownCommand(name, info !== undefined);
+      const command = this.SUBRULE(this.genericCommand, { ARGS: [stage, known] });
+      if (gaveUpAt !== undefined) this.dropRepeatedDiagnostics(gaveUpAt);
+      return command;
+    },
+  );
 }

@@ -2,6 +2,7 @@
  * The one grammar for every command without a dedicated one (and for unknown commands, so the
  * rest of the stage still yields options, subsearches and macros).
  */
+import type { IOrAlt } from 'chevrotain';
 import type { SourceRange } from '../../text/range';
 import type { EvalExpression, GenericArgument, GenericCommand } from '../ast';
 import { ArgRules } from './argRules';
@@ -94,37 +95,40 @@ export abstract class GenericRules extends ArgRules {
     });
   });
 
+  /** Built once: this runs per argument of every generic command. */
+  private readonly genericArgumentAlternatives: IOrAlt<GenericArgument | undefined>[] = [
+    {
+      ALT: () => {
+        const token = this.CONSUME(Macro) as SplToken;
+        return this.ACTION(() => {
+          const macro = readMacro(this.context, token);
+          return macro.kind === 'macro' ? macro : undefined;
+        });
+      },
+    },
+    { GATE: () => this.atKind('lbracket'), ALT: () => this.SUBRULE(this.subsearch) },
+    { GATE: () => this.atKind('lparen'), ALT: () => this.SUBRULE(this.parenthesised) },
+    { GATE: () => this.atOption(), ALT: () => this.SUBRULE(this.commandOption) },
+    {
+      GATE: () => this.atKind('word') && this.atKind('lparen', 2) && this.glued(2),
+      ALT: () => this.SUBRULE(this.genericCall),
+    },
+    {
+      GATE: () => this.atKind('word') && keywords.has(this.peek()?.image.toLowerCase() ?? ''),
+      ALT: () => {
+        const token = this.CONSUME(Word) as SplToken;
+        return this.ACTION((): GenericArgument => ({
+          kind: 'keyword',
+          keyword: token.image.toLowerCase(),
+          range: this.range(token.startOffset, token.end),
+        }));
+      },
+    },
+    { ALT: () => this.SUBRULE(this.literal, { ARGS: [true] }) },
+  ];
+
   private readonly genericArgument = this.RULE('genericArgument', (): GenericArgument | undefined =>
-    this.OR([
-      {
-        ALT: () => {
-          const token = this.CONSUME(Macro) as SplToken;
-          return this.ACTION(() => {
-            const macro = readMacro(this.context, token);
-            return macro.kind === 'macro' ? macro : undefined;
-          });
-        },
-      },
-      { GATE: () => this.atKind('lbracket'), ALT: () => this.SUBRULE(this.subsearch) },
-      { GATE: () => this.atKind('lparen'), ALT: () => this.SUBRULE(this.parenthesised) },
-      { GATE: () => this.atOption(), ALT: () => this.SUBRULE(this.commandOption) },
-      {
-        GATE: () => this.atKind('word') && this.atKind('lparen', 2) && this.glued(2),
-        ALT: () => this.SUBRULE(this.genericCall),
-      },
-      {
-        GATE: () => this.atKind('word') && keywords.has(this.peek()?.image.toLowerCase() ?? ''),
-        ALT: () => {
-          const token = this.CONSUME(Word) as SplToken;
-          return this.ACTION((): GenericArgument => ({
-            kind: 'keyword',
-            keyword: token.image.toLowerCase(),
-            range: this.range(token.startOffset, token.end),
-          }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.literal, { ARGS: [true] }) },
-    ]),
+    this.OR(this.genericArgumentAlternatives),
   );
 
   /** Arguments until the stage ends (or, inside a call, until its `)`). */

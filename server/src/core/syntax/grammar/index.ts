@@ -55,18 +55,13 @@ function prepare(text: string): { context: ParseContext; tokens: SplToken[]; com
   return { context, tokens, comments };
 }
 
-let parser: SplParser | undefined;
-
-/** The one parser instance, built on first use. */
-export function splParser(): SplParser {
-  parser ??= new SplParser();
-  return parser;
-}
+/** The one parser instance: grammar recording and self-analysis run once, at module load. */
+const parser = new SplParser();
 
 /** Parses a whole search. Never throws: problems come back as diagnostics. */
 export function parseSplWithChevrotain(text: string): ParseResult {
   const { context, tokens, comments } = prepare(text);
-  const pipeline = splParser().parsePipeline(context, tokens);
+  const pipeline = parser.parsePipeline(context, tokens);
   // Recovery can report an outer problem after inner ones; readers expect document order.
   const diagnostics = context.diagnostics.sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
@@ -80,7 +75,7 @@ export function parseEvalExpressionWithChevrotain(text: string): {
   diagnostics: Diagnostic[];
 } {
   const { context, tokens } = prepare(text);
-  const expression = splParser().parseEval(context, tokens);
+  const expression = parser.parseEval(context, tokens);
   return { ...(expression && { expression }), diagnostics: context.diagnostics };
 }
 
@@ -90,6 +85,6 @@ export function parseSearchExpressionWithChevrotain(text: string): {
   diagnostics: Diagnostic[];
 } {
   const { context, tokens } = prepare(text);
-  const expression = splParser().parseSearch(context, tokens);
+  const expression = parser.parseSearch(context, tokens);
   return { ...(expression && { expression }), diagnostics: context.diagnostics };
 }

@@ -16,6 +16,12 @@ import type { TokenKind } from '../lexer';
 import { ParseContext } from './context';
 import { allTokenTypes, AnyToken, EndOfText, type SplToken } from './tokens';
 
+// Module-level copies: imported bindings are read through getters once compiled to CommonJS,
+// and `peek` runs for nearly every decision.
+const endOfFile = EOF;
+const endOfText = EndOfText;
+const anyToken = AnyToken;
+
 /** Tokens that always end a glued word: they structure a search. */
 const chunkBreakers: ReadonlySet<TokenKind> = new Set([
   'pipe',
@@ -45,7 +51,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   /** The token `ahead` positions on (1 = the next one); undefined past the end. */
   protected peek(ahead = 1): SplToken | undefined {
     const token: IToken = this.LA(ahead);
-    return token.tokenType === EOF || token.tokenType === EndOfText
+    return token.tokenType === endOfFile || token.tokenType === endOfText
       ? undefined
       : (token as SplToken);
   }
@@ -198,7 +204,7 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
 
   /** Consumes any token: used where a GATE has already decided what the token is. */
   protected consumeAny(index: number): SplToken {
-    return this.consume(index, AnyToken) as SplToken;
+    return this.consume(index, anyToken) as SplToken;
   }
 
   protected range(start: number, end: number) {

@@ -1,4 +1,5 @@
 /** Pipelines and stages: splits at `|` and hands each stage to the command dispatch. */
+import type { IOrAlt } from 'chevrotain';
 import type { Pipeline, Stage, Subsearch } from '../ast';
 import { findCommand } from '../catalog/index';
 import { CommandDispatchRules } from './commandDispatchRules';
@@ -19,48 +20,55 @@ export abstract class SplGrammar extends CommandDispatchRules {
     }));
   });
 
-  /** One stage after a `|`; undefined when the stage is empty. */
-  private readonly stage = this.RULE('stage', (pipeEnd: number): Stage | undefined =>
-    this.OR([
-      {
-        ALT: () => {
-          const token = this.CONSUME(Macro) as SplToken;
-          return this.ACTION((): Stage | undefined => {
-            const macro = readMacro(this.context, token);
-            if (macro.kind !== 'macro') return undefined;
-            this.skipRestOfStage('after a macro stage: start a new stage with |');
-            return { kind: 'macroStage', macro, range: macro.range };
-          });
-        },
+  /** Where the `|` before the current stage ends (read by the stage alternatives). */
+  private stagePipeEnd = 0;
+
+  /** Built once: runs for every stage. */
+  private readonly stageAlternatives: IOrAlt<Stage | undefined>[] = [
+    {
+      ALT: () => {
+        const token = this.CONSUME(Macro) as SplToken;
+        return this.ACTION((): Stage | undefined => {
+          const macro = readMacro(this.context, token);
+          if (macro.kind !== 'macro') return undefined;
+          this.skipRestOfStage('after a macro stage: start a new stage with |');
+          return { kind: 'macroStage', macro, range: macro.range };
+        });
       },
-      {
-        ALT: () => {
-          const name = this.CONSUME(Word) as SplToken;
-          const stage = this.SUBRULE(this.commandStage, { ARGS: [name] });
-          this.ACTION(() => this.skipRestOfStage(`in '${name.image}'`));
-          return stage;
-        },
+    },
+    {
+      ALT: () => {
+        const name = this.CONSUME(Word) as SplToken;
+        const stage = this.SUBRULE(this.commandStage, { ARGS: [name] });
+        this.ACTION(() => this.skipRestOfStage(`in '${name.image}'`));
+        return stage;
       },
-      {
-        ALT: () =>
-          this.ACTION((): undefined => {
-            if (!this.atStageEnd()) {
-              this.skipRestOfStage("where a command name should be: write a command after '|'");
-              return undefined;
-            }
-            const next = this.peek()?.startOffset ?? this.context.text.length;
-            if (this.context.hasCommentBetween(pipeEnd, next)) return undefined;
-            this.error(
-              'spl.syntax.empty-stage',
-              "empty stage: write a command after '|' or remove the '|'",
-              pipeEnd - 1,
-              pipeEnd,
-            );
+    },
+    {
+      ALT: () =>
+        this.ACTION((): undefined => {
+          if (!this.atStageEnd()) {
+            this.skipRestOfStage("where a command name should be: write a command after '|'");
             return undefined;
-          }),
-      },
-    ]),
-  );
+          }
+          const next = this.peek()?.startOffset ?? this.context.text.length;
+          if (this.context.hasCommentBetween(this.stagePipeEnd, next)) return undefined;
+          this.error(
+            'spl.syntax.empty-stage',
+            "empty stage: write a command after '|' or remove the '|'",
+            this.stagePipeEnd - 1,
+            this.stagePipeEnd,
+          );
+          return undefined;
+        }),
+    },
+  ];
+
+  /** One stage after a `|`; undefined when the stage is empty. */
+  private readonly stage = this.RULE('stage', (pipeEnd: number): Stage | undefined => {
+    this.stagePipeEnd = pipeEnd;
+    return this.OR(this.stageAlternatives);
+  });
 
   /**
    * foreach and map write a command in brackets without a `|` (`foreach * [eval <<FIELD>>=...]`):
@@ -70,6 +78,36 @@ export abstract class SplGrammar extends CommandDispatchRules {
     const word = this.peek() as SplToken;
     return findCommand(word.image) !== undefined && !this.atKind('compare', 2);
   }
+
+  /** After the first stage: a stray `]`, a `|` and its stage, or tokens out of place. */
+  private readonly pipelineStepAlternatives: IOrAlt<Stage | undefined>[] = [
+    {
+      ALT: () => {
+        const bracket = this.CONSUME(RBracket) as SplToken;
+        this.ACTION(() =>
+          this.error(
+            'spl.syntax.unbalanced-bracket',
+            "unexpected ']' with no '[' before it",
+            bracket.startOffset,
+            bracket.end,
+          ),
+        );
+        return undefined;
+      },
+    },
+    {
+      ALT: () => {
+        const pipe = this.CONSUME(Pipe) as SplToken;
+        return this.SUBRULE(this.stage, { ARGS: [pipe.end] });
+      },
+    },
+    {
+      ALT: () => {
+        this.ACTION(() => this.skipRestOfStage("after the search: separate stages with '|'"));
+        return undefined;
+      },
+    },
+  ];
 
   /**
    * Stages up to the end of the text, or up to the `]` closing a subsearch. A stray `]` at the top
@@ -94,7 +132,7 @@ export abstract class SplGrammar extends CommandDispatchRules {
               const stage = this.SUBRULE(this.commandStage, { ARGS: [name] });
               this.ACTION(() => {
                 this.skipRestOfStage("in 'search'");
-                stages.push(stage);
+                if (stage) stages.push(stage);
               });
             },
           },
@@ -108,33 +146,10 @@ export abstract class SplGrammar extends CommandDispatchRules {
     });
     this.repeat({
       GATE: () => this.peek() !== undefined && !(inSubsearch && this.atKind('rbracket')),
-      DEF: () =>
-        this.OR2([
-          {
-            ALT: () => {
-              const bracket = this.CONSUME(RBracket) as SplToken;
-              this.ACTION(() =>
-                this.error(
-                  'spl.syntax.unbalanced-bracket',
-                  "unexpected ']' with no '[' before it",
-                  bracket.startOffset,
-                  bracket.end,
-                ),
-              );
-            },
-          },
-          {
-            ALT: () => {
-              const pipe = this.CONSUME(Pipe) as SplToken;
-              const stage = this.SUBRULE(this.stage, { ARGS: [pipe.end] });
-              this.ACTION(() => stage && stages.push(stage));
-            },
-          },
-          {
-            ALT: () =>
-              this.ACTION(() => this.skipRestOfStage("after the search: separate stages with '|'")),
-          },
-        ]),
+      DEF: () => {
+        const stage = this.OR2(this.pipelineStepAlternatives);
+        this.ACTION(() => stage && stages.push(stage));
+      },
     });
     return this.ACTION(() => ({
       kind: 'pipeline',

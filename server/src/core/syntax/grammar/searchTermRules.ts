@@ -2,6 +2,7 @@
  * The terms of the search command: bare terms, `field<op>value` comparisons (glued or spaced),
  * `field IN (...)`, `CASE()`/`TERM()`, quoted terms, and the unescaping of their values.
  */
+import type { IOrAlt } from 'chevrotain';
 import type { FieldName, SearchComparisonOperator, SearchExpression, SearchValue } from '../ast';
 import { unescapeSearchString } from './context';
 import { EvalRules } from './evalRules';
@@ -15,6 +16,9 @@ function isOperatorWord(token: SplToken | undefined): boolean {
     (token.image === 'AND' || token.image === 'OR' || token.image === 'NOT')
   );
 }
+
+/** Constant SUBRULE options, so hot calls allocate nothing. */
+const noField = { ARGS: [undefined] as [FieldName | undefined] };
 
 export abstract class SearchTermRules extends EvalRules {
   protected quotedValue(token: SplToken): SearchValue {
@@ -110,72 +114,66 @@ export abstract class SearchTermRules extends EvalRules {
     },
   );
 
-  /** A glued run: a bare term, `field<op>value`, `field IN (...)`, or `field <op> value` spaced out. */
-  protected readonly searchChunk = this.RULE('searchChunk', (): Operand =>
-    this.OR([
-      {
-        GATE: () => this.searchFunctionAhead() !== undefined,
-        ALT: () => this.SUBRULE(this.searchFunction, { ARGS: [undefined] }),
+  /** The choices of `searchChunk`, as the recorder sees them (the rule decides by plain code). */
+  private readonly chunkAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.searchFunction, noField) },
+    {
+      ALT: () => {
+        this.consumeAny(1);
+        this.OR2(this.chunkEndAlternatives);
       },
-      {
-        ALT: () => {
-          const chunk = this.tokensAhead(this.chunkLength(false, !isOperatorWord(this.peek())));
-          let operatorIndex = -1;
-          for (let i = 0, depth = 0; i < chunk.length && operatorIndex < 0; i++) {
-            const kind = (chunk[i] as SplToken).kind;
-            if (kind === 'lparen') depth++;
-            else if (kind === 'rparen') depth--;
-            else if (kind === 'compare' && depth === 0) operatorIndex = i;
-          }
-          const first = this.consumeAny(1);
-          const fieldEnd = this.ACTION(() => {
-            const fieldTokens = operatorIndex > 0 ? operatorIndex : chunk.length;
-            return (this.skipTokens(fieldTokens - 1) as SplToken).end;
-          });
-          const gluedValue = chunk.length - operatorIndex - 1;
-          return this.OR2([
-            {
-              GATE: () => operatorIndex > 0 || (operatorIndex < 0 && this.atKind('compare')),
-              ALT: () =>
-                this.SUBRULE(this.searchComparison, {
-                  ARGS: [
-                    first.startOffset,
-                    fieldEnd,
-                    operatorIndex > 0 ? gluedValue : 0,
-                    undefined,
-                  ],
-                }),
-            },
-            {
-              GATE: () => operatorIndex < 0 && this.atKeyword('in') && this.atKind('lparen', 2),
-              ALT: () => this.SUBRULE(this.searchIn, { ARGS: [first.startOffset, fieldEnd] }),
-            },
-            {
-              ALT: () =>
-                this.ACTION((): Operand => {
-                  if (operatorIndex < 0) {
-                    const range = this.range(first.startOffset, fieldEnd);
-                    return {
-                      kind: 'term',
-                      value: this.chunkValue(first.startOffset, fieldEnd),
-                      range,
-                    };
-                  }
-                  const operator = chunk[0] as SplToken;
-                  this.error(
-                    'spl.syntax.missing-field',
-                    `expected a field name before '${operator.image}'`,
-                    operator.startOffset,
-                    operator.end,
-                  );
-                  return undefined;
-                }),
-            },
-          ]);
-        },
-      },
-    ]),
-  );
+    },
+  ];
+
+  private readonly chunkEndAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.SUBRULE(this.searchComparison) },
+    { ALT: () => this.SUBRULE(this.searchIn) },
+    { ALT: () => undefined },
+  ];
+
+  /**
+   * A glued run: a bare term, `field<op>value`, `field IN (...)`, or `field <op> value` spaced
+   * out. Runs once per search term, so it decides by plain code over its recorded choices rather
+   * than allocating OR alternatives per call.
+   */
+  protected readonly searchChunk = this.RULE('searchChunk', (): Operand => {
+    if (this.RECORDING_PHASE) {
+      this.OR(this.chunkAlternatives);
+      return undefined;
+    }
+    if (this.searchFunctionAhead() !== undefined) return this.SUBRULE(this.searchFunction, noField);
+    const chunk = this.tokensAhead(this.chunkLength(false, !isOperatorWord(this.peek())));
+    let operatorIndex = -1;
+    for (let i = 0, depth = 0; i < chunk.length && operatorIndex < 0; i++) {
+      const kind = (chunk[i] as SplToken).kind;
+      if (kind === 'lparen') depth++;
+      else if (kind === 'rparen') depth--;
+      else if (kind === 'compare' && depth === 0) operatorIndex = i;
+    }
+    const first = this.consumeAny(1);
+    const fieldTokens = operatorIndex > 0 ? operatorIndex : chunk.length;
+    const fieldEnd = (this.skipTokens(fieldTokens - 1) as SplToken).end;
+    if (operatorIndex > 0 || (operatorIndex < 0 && this.atKind('compare'))) {
+      const gluedValue = operatorIndex > 0 ? chunk.length - operatorIndex - 1 : 0;
+      return this.SUBRULE(this.searchComparison, {
+        ARGS: [first.startOffset, fieldEnd, gluedValue, undefined],
+      });
+    }
+    if (operatorIndex < 0 && this.atKeyword('in') && this.atKind('lparen', 2))
+      return this.SUBRULE(this.searchIn, { ARGS: [first.startOffset, fieldEnd] });
+    if (operatorIndex < 0) {
+      const range = this.range(first.startOffset, fieldEnd);
+      return { kind: 'term', value: this.chunkValue(first.startOffset, fieldEnd), range };
+    }
+    const operator = chunk[0] as SplToken;
+    this.error(
+      'spl.syntax.missing-field',
+      `expected a field name before '${operator.image}'`,
+      operator.startOffset,
+      operator.end,
+    );
+    return undefined;
+  });
 
   private searchField(start: number, end: number, quotedName?: string): FieldName {
     const quoted = quotedName !== undefined;
@@ -183,78 +181,70 @@ export abstract class SearchTermRules extends EvalRules {
     return { kind: 'field', name, quoted, range: this.range(start, end) };
   }
 
-  /** The operator and value after a field; `gluedValue` tokens of the value are glued to it. */
+  /** What a comparison's value may be, as the recorder sees it. */
+  private readonly comparisonValueAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.consumeAny(1) },
+    { ALT: () => this.SUBRULE(this.searchFunction) },
+    { ALT: () => this.CONSUME(StringLiteral) },
+    { ALT: () => undefined },
+  ];
+
+  /** The value of a comparison when it is not glued to the operator: a word run or a macro. */
+  private atSpacedValue(): boolean {
+    const token = this.peek();
+    return (
+      token !== undefined &&
+      token.kind !== 'lparen' &&
+      token.kind !== 'rparen' &&
+      token.kind !== 'lbracket' &&
+      !this.atStageEnd()
+    );
+  }
+
+  /**
+   * The operator and value after a field; `gluedValue` tokens of the value are glued to it.
+   * Decided by plain code over the recorded choices, like `searchChunk` (hot).
+   */
   private readonly searchComparison = this.RULE(
     'searchComparison',
     (fieldStart: number, fieldEnd: number, gluedValue: number, quotedName?: string): Operand => {
-      const name = this.ACTION(() => this.searchField(fieldStart, fieldEnd, quotedName));
       const operator = this.CONSUME(Compare) as SplToken;
+      if (this.RECORDING_PHASE) {
+        this.OR(this.comparisonValueAlternatives);
+        return undefined;
+      }
+      const name = this.searchField(fieldStart, fieldEnd, quotedName);
       let value: SearchValue | undefined;
-      const withFunction: Operand = this.OR<Operand>([
-        {
-          GATE: () => gluedValue > 0,
-          ALT: () => {
-            const first = this.consumeAny(1);
-            this.ACTION(() => {
-              const last = this.skipTokens(gluedValue - 1) as SplToken;
-              value = this.chunkValue(first.startOffset, last.end);
-            });
-            return undefined;
-          },
-        },
-        {
-          GATE: () => this.searchFunctionAhead() !== undefined,
-          ALT: () => this.SUBRULE(this.searchFunction, { ARGS: [name] }),
-        },
-        {
-          ALT: () => {
-            const token = this.CONSUME(StringLiteral) as SplToken;
-            this.ACTION(() => (value = this.quotedValue(token)));
-            return undefined;
-          },
-        },
-        {
-          GATE: () => {
-            const token = this.peek();
-            return (
-              token !== undefined &&
-              token.kind !== 'lparen' &&
-              token.kind !== 'rparen' &&
-              token.kind !== 'lbracket' &&
-              !this.atStageEnd()
-            );
-          },
-          ALT: () => {
-            const length = this.chunkLength(false, true);
-            const first = this.consumeAny(2);
-            this.ACTION(() => {
-              const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
-              value = this.chunkValue(first.startOffset, last.end);
-            });
-            return undefined;
-          },
-        },
-        { ALT: () => undefined },
-      ]);
-      return this.ACTION((): Operand => {
-        if (withFunction) return withFunction;
-        if (!value) {
-          this.error(
-            'spl.syntax.missing-value',
-            `expected a value after '${name.name}${operator.image}'`,
-            operator.startOffset,
-            operator.end,
-          );
-          return undefined;
-        }
-        return {
-          kind: 'compare',
-          field: name,
-          operator: operator.image as SearchComparisonOperator,
-          value,
-          range: this.range(fieldStart, value.range.end.offset),
-        };
-      });
+      if (gluedValue > 0) {
+        const first = this.consumeAny(1);
+        const last = this.skipTokens(gluedValue - 1) as SplToken;
+        value = this.chunkValue(first.startOffset, last.end);
+      } else if (this.searchFunctionAhead() !== undefined) {
+        return this.SUBRULE(this.searchFunction, { ARGS: [name] });
+      } else if (this.atKind('string')) {
+        value = this.quotedValue(this.CONSUME(StringLiteral) as SplToken);
+      } else if (this.atSpacedValue()) {
+        const length = this.chunkLength(false, true);
+        const first = this.consumeAny(1);
+        const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
+        value = this.chunkValue(first.startOffset, last.end);
+      }
+      if (!value) {
+        this.error(
+          'spl.syntax.missing-value',
+          `expected a value after '${name.name}${operator.image}'`,
+          operator.startOffset,
+          operator.end,
+        );
+        return undefined;
+      }
+      return {
+        kind: 'compare',
+        field: name,
+        operator: operator.image as SearchComparisonOperator,
+        value,
+        range: this.range(fieldStart, value.range.end.offset),
+      };
     },
   );
 

@@ -57,23 +57,24 @@ export class SplParser extends SplGrammar {
     this.lastToken = tokens[tokens.length - 1];
     this.input = [...tokens, endOfTextToken(context.text.length, tokens.length)];
     const result = rule.call(this);
+    // The grammar is gated so that Chevrotain never meets a token it cannot place; should it
+    // happen, its error still becomes a diagnostic rather than an exception.
     for (const error of this.errors) {
       const token = error.token as Partial<SplToken>;
       const start = Number.isNaN(token.startOffset)
         ? context.text.length
         : (token.startOffset ?? 0);
-      this.error(
-        'spl.syntax.unexpected-token',
-        `unexpected '${token.image ?? ''}'`,
-        start,
-        token.end ?? start,
-      );
+      const message = token.image ? `unexpected '${token.image}'` : 'unexpected end of the text';
+      this.error('spl.syntax.unexpected-token', message, start, token.end ?? start);
     }
     return result;
   }
 
   parsePipeline(context: ParseContext, tokens: SplToken[]): Pipeline {
-    return this.run(context, tokens, this.wholeSearch);
+    // After a recognition error Chevrotain's recovery may give no tree at all: an empty one then.
+    const pipeline = this.run(context, tokens, this.wholeSearch) as Pipeline | undefined;
+    const range = context.range(0, context.text.length);
+    return pipeline ?? { kind: 'pipeline', leadingPipe: false, stages: [], range };
   }
 
   parseEval(context: ParseContext, tokens: SplToken[]): EvalExpression | undefined {

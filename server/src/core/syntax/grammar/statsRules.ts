@@ -24,37 +24,26 @@ interface AggregationParts {
 
 export abstract class StatsRules extends EvalCommandRules {
   /** The argument inside `fn( ... )`: `eval(...)`, or the text up to the matching `)` as a field. */
-  private readonly aggregationArgument = this.RULE(
-    'aggregationArgument',
-    (): Aggregation['argument'] =>
-      this.OR([
-        {
-          GATE: () => this.atKeyword('eval') && this.atKind('lparen', 2),
-          ALT: () => {
-            this.CONSUME(Word);
-            const open = this.CONSUME(LParen) as SplToken;
-            const expression = this.SUBRULE(this.evalExpr);
-            this.ACTION(() => expression || this.missingExpression(open.end, 'eval('));
-            let closed = false;
-            this.OPTION(() => {
-              this.CONSUME(RParen);
-              closed = true;
-            });
-            return this.ACTION(() => {
-              if (!closed)
-                this.error(
-                  'spl.syntax.unbalanced-paren',
-                  "unbalanced parenthesis: close eval( with ')'",
-                  open.startOffset,
-                  open.end,
-                );
-              return expression;
-            });
-          },
-        },
-        { ALT: () => this.ACTION(() => this.fieldArgument()) },
-      ]),
-  );
+  /** `eval(<expression>)` inside an aggregation's parentheses. */
+  private readonly aggregationEval = this.RULE('aggregationEval', (): Aggregation['argument'] => {
+    this.CONSUME(Word);
+    const open = this.CONSUME(LParen) as SplToken;
+    const expression = this.SUBRULE(this.evalExpr);
+    if (this.RECORDING_PHASE) {
+      this.CONSUME(RParen);
+      return undefined;
+    }
+    if (!expression) this.missingExpression(open.end, 'eval(');
+    if (this.atKind('rparen')) this.CONSUME(RParen);
+    else
+      this.error(
+        'spl.syntax.unbalanced-paren',
+        "unbalanced parenthesis: close eval( with ')'",
+        open.startOffset,
+        open.end,
+      );
+    return expression;
+  });
 
   private fieldArgument(): FieldName | undefined {
     let depth = 0;
@@ -77,40 +66,44 @@ export abstract class StatsRules extends EvalCommandRules {
     };
   }
 
-  /** `count`, `min(_time) as firstTime`, `count(eval(x>1)) as n`. */
-  private readonly aggregation = this.RULE('aggregation', (): Aggregation => {
+  /**
+   * `count`, `min(_time) as firstTime`, `count(eval(x>1)) as n`. Runs once per aggregation, so
+   * its optional parts are decided by plain code; the recorder sees them as a sequence.
+   */
+  private readonly aggregation = this.RULE('aggregation', (): Aggregation | undefined => {
     const fn = this.CONSUME(Word) as SplToken;
-    const argument = this.OPTION({
-      GATE: () => this.atKind('lparen') && this.glued(1),
-      DEF: () => {
-        const open = this.CONSUME(LParen) as SplToken;
-        const inner = this.SUBRULE(this.aggregationArgument);
-        let closed = false;
-        this.OPTION2(() => {
-          this.CONSUME(RParen);
-          closed = true;
-        });
-        this.ACTION(() => {
-          if (!closed)
-            this.error(
-              'spl.syntax.unbalanced-paren',
-              "unbalanced parenthesis: this '(' is never closed",
-              open.startOffset,
-              open.end,
-            );
-        });
-        return inner;
-      },
-    });
+    if (this.RECORDING_PHASE) {
+      this.CONSUME(LParen);
+      this.SUBRULE(this.aggregationEval);
+      this.CONSUME(RParen);
+      this.SUBRULE(this.alias);
+      return undefined;
+    }
+    let argument: Aggregation['argument'];
+    if (this.atKind('lparen') && this.glued(1)) {
+      const open = this.CONSUME(LParen) as SplToken;
+      argument =
+        this.atKeyword('eval') && this.atKind('lparen', 2)
+          ? this.SUBRULE(this.aggregationEval)
+          : this.fieldArgument();
+      if (this.atKind('rparen')) this.CONSUME(RParen);
+      else
+        this.error(
+          'spl.syntax.unbalanced-paren',
+          "unbalanced parenthesis: this '(' is never closed",
+          open.startOffset,
+          open.end,
+        );
+    }
     const alias = this.SUBRULE(this.alias);
-    return this.ACTION(() => ({
+    return {
       kind: 'aggregation',
       function: fn.image.toLowerCase(),
       functionRange: this.range(fn.startOffset, fn.end),
       ...(argument && { argument }),
       ...(alias && { alias }),
       range: this.range(fn.startOffset, this.previousEnd()),
-    }));
+    };
   });
 
   protected atAggregationPart(): boolean {
@@ -162,7 +155,7 @@ export abstract class StatsRules extends EvalCommandRules {
       ALT: () => {
         const parts = this.parts;
         const aggregation = this.SUBRULE(this.aggregation);
-        this.ACTION(() => parts.aggregations.push(aggregation));
+        this.ACTION(() => aggregation && parts.aggregations.push(aggregation));
       },
     },
   ];
@@ -236,75 +229,78 @@ export abstract class StatsRules extends EvalCommandRules {
       ]),
   );
 
-  readonly tstatsCommand = this.RULE('tstatsCommand', (stage: StageStart): TstatsCommand => {
-    const parts: AggregationParts = { aggregations: [], options: [], by: [] };
-    const macros: MacroCall[] = [];
-    let from: Literal | MacroCall | undefined;
-    let where: SearchExpression | undefined;
-    let stopped = false;
-    this.repeat({
-      GATE: () => !stopped && !this.atStageEnd(),
-      DEF: () =>
-        this.OR([
-          {
-            ALT: () => {
-              const token = this.CONSUME(Macro) as SplToken;
-              this.ACTION(() => {
-                const macro = readMacro(this.context, token);
-                if (macro.kind === 'macro') macros.push(macro);
-              });
-            },
-          },
-          {
-            GATE: () => this.atKeyword('from') && !this.atOption(),
-            ALT: () => {
-              const keyword = this.CONSUME(Word) as SplToken;
-              from = this.SUBRULE(this.tstatsFrom, { ARGS: [parts.options] });
-              this.ACTION(() => {
-                if (!from)
-                  this.error(
-                    'spl.syntax.missing-value',
-                    "expected a data model after 'from', e.g. datamodel=Endpoint.Processes",
-                    keyword.startOffset,
-                    keyword.end,
-                  );
-              });
-            },
-          },
-          {
-            GATE: () => this.atKeyword('where') && !this.atOption(),
-            ALT: () => {
-              const keyword = this.CONSUME2(Word) as SplToken;
-              where = this.SUBRULE(this.searchExpr, { ARGS: [true, 0] });
-              this.ACTION(() => {
-                if (!where)
-                  this.error(
-                    'spl.syntax.missing-operand',
-                    "expected a search expression after 'where'",
-                    keyword.startOffset,
-                    keyword.end,
-                  );
-              });
-            },
-          },
-          {
-            GATE: () => this.atAggregationPart(),
-            ALT: () => this.SUBRULE(this.aggregationPart, { ARGS: [parts, false] }),
-          },
-          { ALT: () => this.ACTION(() => (stopped = true)) },
-        ]),
-    });
-    return this.ACTION(() => ({
-      kind: 'command',
-      name: 'tstats',
-      nameRange: stage.nameRange,
-      options: parts.options,
-      aggregations: parts.aggregations,
-      ...(from && { from }),
-      ...(where && { where }),
-      by: parts.by,
-      macros,
-      range: this.stageRange(stage),
-    }));
-  });
+  /** One step of tstats, as the recorder sees it (the rule decides by plain code). */
+  private readonly tstatsStepAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(Macro) },
+    {
+      ALT: () => {
+        this.CONSUME(Word);
+        this.SUBRULE(this.tstatsFrom);
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME2(Word);
+        this.SUBRULE(this.searchExpr);
+      },
+    },
+    { ALT: () => this.SUBRULE(this.aggregationPart) },
+  ];
+
+  /** `tstats [macros] aggregations from datamodel=X where <search> by fields`, in any order. */
+  readonly tstatsCommand = this.RULE(
+    'tstatsCommand',
+    (stage: StageStart): TstatsCommand | undefined => {
+      if (this.RECORDING_PHASE) {
+        this.OR(this.tstatsStepAlternatives);
+        return undefined;
+      }
+      const parts: AggregationParts = { aggregations: [], options: [], by: [] };
+      const macros: MacroCall[] = [];
+      let from: Literal | MacroCall | undefined;
+      let where: SearchExpression | undefined;
+      while (!this.atStageEnd()) {
+        const token = this.peek() as SplToken;
+        if (token.kind === 'macro') {
+          this.CONSUME(Macro);
+          const macro = readMacro(this.context, token);
+          if (macro.kind === 'macro') macros.push(macro);
+        } else if (this.atKeyword('from') && !this.atOption()) {
+          this.CONSUME(Word);
+          from = this.SUBRULE(this.tstatsFrom, { ARGS: [parts.options] });
+          if (!from)
+            this.error(
+              'spl.syntax.missing-value',
+              "expected a data model after 'from', e.g. datamodel=Endpoint.Processes",
+              token.startOffset,
+              token.end,
+            );
+        } else if (this.atKeyword('where') && !this.atOption()) {
+          this.CONSUME2(Word);
+          where = this.SUBRULE(this.searchExpr, { ARGS: [true, 0] });
+          if (!where)
+            this.error(
+              'spl.syntax.missing-operand',
+              "expected a search expression after 'where'",
+              token.startOffset,
+              token.end,
+            );
+        } else if (this.atAggregationPart())
+          this.SUBRULE(this.aggregationPart, { ARGS: [parts, false] });
+        else break;
+      }
+      return {
+        kind: 'command',
+        name: 'tstats',
+        nameRange: stage.nameRange,
+        options: parts.options,
+        aggregations: parts.aggregations,
+        ...(from && { from }),
+        ...(where && { where }),
+        by: parts.by,
+        macros,
+        range: this.stageRange(stage),
+      };
+    },
+  );
 }
