@@ -1,12 +1,11 @@
 /**
- * The SPL parser on Chevrotain: the same results as the syntax core's `parseSpl`,
- * `parseEvalExpression` and `parseSearchExpression`, from one parser instance built at module load
- * (grammar recording and self-analysis happen once; a parse only sets `input`).
+ * The SPL parser on Chevrotain: `parseSpl`, `parseEvalExpression` and `parseSearchExpression`,
+ * from one parser instance built at module load (grammar recording and self-analysis happen once;
+ * a parse only sets `input`).
  */
 import type { Diagnostic } from '../../text/diagnostic';
 import { LineIndex } from '../../text/lineIndex';
-import type { Comment, EvalExpression, SearchExpression } from '../ast';
-import type { ParseResult } from '../index';
+import type { Comment, EvalExpression, Pipeline, SearchExpression } from '../ast';
 import { tokenize } from '../lexer';
 import { ParseContext } from './context';
 import { readMacro } from './macroCall';
@@ -14,6 +13,12 @@ import { toParserToken, type SplToken } from './tokens';
 import { SplParser } from './splParser';
 
 export { SplParser };
+
+export interface ParseResult {
+  readonly pipeline: Pipeline;
+  readonly diagnostics: Diagnostic[];
+  readonly comments: Comment[];
+}
 
 const commentMacro = /^`\s*comment\s*\(/i;
 
@@ -59,7 +64,7 @@ function prepare(text: string): { context: ParseContext; tokens: SplToken[]; com
 const parser = new SplParser();
 
 /** Parses a whole search. Never throws: problems come back as diagnostics. */
-export function parseSplWithChevrotain(text: string): ParseResult {
+export function parseSpl(text: string): ParseResult {
   const { context, tokens, comments } = prepare(text);
   const pipeline = parser.parsePipeline(context, tokens);
   // Recovery can report an outer problem after inner ones; readers expect document order.
@@ -70,7 +75,7 @@ export function parseSplWithChevrotain(text: string): ParseResult {
 }
 
 /** One eval expression (a macro's `iseval` definition or `validation`). */
-export function parseEvalExpressionWithChevrotain(text: string): {
+export function parseEvalExpression(text: string): {
   expression?: EvalExpression;
   diagnostics: Diagnostic[];
 } {
@@ -80,7 +85,7 @@ export function parseEvalExpressionWithChevrotain(text: string): {
 }
 
 /** One search-command expression. */
-export function parseSearchExpressionWithChevrotain(text: string): {
+export function parseSearchExpression(text: string): {
   expression?: SearchExpression;
   diagnostics: Diagnostic[];
 } {
