@@ -5,9 +5,4 @@
  */
 export * from './ast';
 export { outline } from './outline';
-export {
-  parseEvalExpression,
-  parseSearchExpression,
-  parseSpl,
-  type ParseResult,
-} from './grammar';
+export { parseEvalExpression, parseSearchExpression, parseSpl, type ParseResult } from './grammar';
