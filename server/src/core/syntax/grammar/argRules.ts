@@ -47,9 +47,6 @@ export abstract class ArgRules extends SearchRules {
     return withString ? length + 1 : length;
   }
 
-  /** Token count of the unquoted literal the current `literal` call reads (set before its OR). */
-  private literalTokens = 0;
-
   private quotedLiteral(token: SplToken): Literal {
     if (token.unclosed) {
       this.error(
@@ -63,38 +60,43 @@ export abstract class ArgRules extends SearchRules {
     return { kind: 'literal', value: unquote(token.image), quoted: true, raw: token.image, range };
   }
 
-  /** Built once: hot rules reuse their alternatives (Chevrotain's performance advice). */
-  private readonly literalAlternatives: IOrAlt<Literal | undefined>[] = [
-    {
-      GATE: () => !this.atStageEnd(),
-      ALT: () => {
-        const token = this.CONSUME(StringLiteral) as SplToken;
-        return this.RECORDING_PHASE ? undefined : this.quotedLiteral(token);
-      },
-    },
-    {
-      GATE: () => this.literalTokens > 0,
-      ALT: () => {
-        const length = this.literalTokens;
-        const first = this.consumeAny(1);
-        if (this.RECORDING_PHASE) return undefined;
-        const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
-        return this.rawLiteral(first.startOffset, last.end);
-      },
-    },
+  /** The choice `literal` makes, as the recorder sees it. */
+  private readonly literalAlternatives: IOrAlt<undefined>[] = [
+    { ALT: () => void this.CONSUME(StringLiteral) },
+    { ALT: () => void this.consumeAny(1) },
     { ALT: () => undefined },
   ];
 
-  /** A double-quoted string or a glued word, consumed; undefined if neither starts here. */
-  readonly literal = this.RULE('literal', (stopAtComma: boolean): Literal | undefined => {
-    this.literalTokens = this.atStageEnd() ? 0 : this.literalLength(stopAtComma);
-    return this.OR(this.literalAlternatives);
-  });
+  /**
+   * A double-quoted string or a glued word, consumed; undefined if neither starts here. The
+   * hottest rule: plain code decides at parse time, as a gated OR allocates on every call.
+   */
+  readonly literal = this.RULE('literal', (stopAtComma: boolean): Literal | undefined =>
+    this.RECORDING_PHASE ? this.OR(this.literalAlternatives) : this.readLiteral(stopAtComma),
+  );
 
-  /** A field name (`dest`, `Processes.*`, `"my field"`), consumed. */
+  /** The parse-time body of `literal`, also run directly where a rule only wraps it. */
+  private readLiteral(stopAtComma: boolean): Literal | undefined {
+    if (this.atStageEnd()) return undefined;
+    if (this.atKind('string')) return this.quotedLiteral(this.CONSUME(StringLiteral) as SplToken);
+    const length = this.literalLength(stopAtComma);
+    if (length === 0) return undefined;
+    const first = this.consumeAny(1);
+    const last = length > 1 ? (this.skipTokens(length - 1) as SplToken) : first;
+    return this.rawLiteral(first.startOffset, last.end);
+  }
+
+  /**
+   * A field name (`dest`, `Processes.*`, `"my field"`), consumed. At parse time it reads the
+   * literal without a SUBRULE hop: `literal` holds no decision Chevrotain has to track.
+   */
   readonly fieldName = this.RULE('fieldName', (): FieldName | undefined => {
-    const literal = this.SUBRULE(this.literal, withCommas);
-    if (this.RECORDING_PHASE || !literal) return undefined;
+    if (this.RECORDING_PHASE) {
+      this.SUBRULE(this.literal, withCommas);
+      return undefined;
+    }
+    const literal = this.readLiteral(true);
+    if (!literal) return undefined;
     return { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range };
   });
 

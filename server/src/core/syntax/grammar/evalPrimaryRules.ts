@@ -15,6 +15,15 @@ type Operand = EvalExpression | undefined;
 /** Tokens where no expression starts: the caller says what it expected. */
 const terminators: ReadonlySet<TokenKind> = new Set(['pipe', 'rbracket', 'rparen', 'comma']);
 
+/** Index in `primaryAlternatives` of the operand each token kind starts (absent: decided by image). */
+const primaryByKind: Partial<Record<TokenKind, number>> = {
+  number: 0,
+  string: 1,
+  macro: 2,
+  lparen: 3,
+  word: 4,
+};
+
 export abstract class EvalPrimaryRules extends SplParserBase {
   /** Defined by EvalRules; operands nest whole expressions (arguments, parentheses). */
   abstract readonly evalExpr: ParserMethod<[], Operand>;
@@ -36,49 +45,53 @@ export abstract class EvalPrimaryRules extends SplParserBase {
     );
   }
 
-  /** Comma-separated expressions after an opening parenthesis, through the closing one. */
+  /** The shape of `evalArguments`, as the recorder sees it. */
+  private readonly argumentEndAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(Comma) },
+    { ALT: () => this.CONSUME2(RParen) },
+    { ALT: () => undefined },
+  ];
+
+  private readonly argumentsAlternatives: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(RParen) },
+    {
+      ALT: () => {
+        this.SUBRULE(this.evalExpr);
+        this.OR2(this.argumentEndAlternatives);
+      },
+    },
+  ];
+
+  /**
+   * Comma-separated expressions after an opening parenthesis, through the closing one. Hot (every
+   * call): plain code decides at parse time, so no alternatives or closures are built per call.
+   */
   protected readonly evalArguments = this.RULE('evalArguments', (openOffset: number) => {
     const args: EvalExpression[] = [];
-    this.OR([
-      { GATE: () => this.atKind('rparen'), ALT: () => this.CONSUME(RParen) },
-      {
-        ALT: () => {
-          let done = false;
-          this.repeat({
-            GATE: () => !done,
-            DEF: () => {
-              const reported = this.ACTION(() => this.context.diagnostics.length);
-              const arg = this.SUBRULE(this.evalExpr);
-              this.ACTION(() => {
-                if (arg) args.push(arg);
-                else if (this.context.diagnostics.length === reported) {
-                  const at = this.previousEnd();
-                  this.error('spl.syntax.missing-operand', 'expected an argument', at, at);
-                }
-              });
-              this.OR2([
-                { GATE: () => this.atKind('comma'), ALT: () => this.CONSUME(Comma) },
-                {
-                  GATE: () => this.atKind('rparen'),
-                  ALT: () => {
-                    this.CONSUME2(RParen);
-                    done = true;
-                  },
-                },
-                {
-                  ALT: () =>
-                    this.ACTION(() => {
-                      done = true;
-                      if (arg) this.reportUnclosedArguments(openOffset);
-                    }),
-                },
-              ]);
-            },
-          });
-        },
-      },
-    ]);
-    return args;
+    if (this.RECORDING_PHASE) {
+      this.OR(this.argumentsAlternatives);
+      return args;
+    }
+    if (this.atKind('rparen')) {
+      this.CONSUME(RParen);
+      return args;
+    }
+    for (;;) {
+      const reported = this.context.diagnostics.length;
+      const arg = this.SUBRULE(this.evalExpr);
+      if (arg) args.push(arg);
+      else if (this.context.diagnostics.length === reported) {
+        const at = this.previousEnd();
+        this.error('spl.syntax.missing-operand', 'expected an argument', at, at);
+      }
+      if (this.atKind('comma')) {
+        this.CONSUME(Comma);
+        continue;
+      }
+      if (this.atKind('rparen')) this.CONSUME2(RParen);
+      else if (arg) this.reportUnclosedArguments(openOffset);
+      return args;
+    }
   });
 
   private reportUnclosedArguments(openOffset: number): void {
@@ -135,7 +148,6 @@ export abstract class EvalPrimaryRules extends SplParserBase {
 
   private readonly primaryAlternatives: IOrAlt<Operand>[] = [
     {
-      GATE: () => this.atKind('number'),
       ALT: () => {
         const token = this.consumeAny(1);
         return this.ACTION((): Operand => {
@@ -200,10 +212,7 @@ export abstract class EvalPrimaryRules extends SplParserBase {
         });
       },
     },
-    {
-      GATE: () => this.peek()?.image === "'",
-      ALT: () => this.SUBRULE(this.evalQuotedField),
-    },
+    { ALT: () => this.SUBRULE(this.evalQuotedField) },
     {
       ALT: () =>
         this.ACTION((): Operand => {
@@ -220,7 +229,15 @@ export abstract class EvalPrimaryRules extends SplParserBase {
     },
   ];
 
+  /** Which of `primaryAlternatives` applies: the next token's kind decides, in their order. */
+  private primaryChoice(): number {
+    const token = this.peek();
+    const chosen = token ? primaryByKind[token.kind] : undefined;
+    if (chosen !== undefined) return chosen;
+    return token?.image === "'" ? 5 : 6;
+  }
+
   protected readonly evalPrimary = this.RULE('evalPrimary', (): Operand =>
-    this.OR(this.primaryAlternatives),
+    this.choice(this.primaryAlternatives, this.primaryChoice()),
   );
 }

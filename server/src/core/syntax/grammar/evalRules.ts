@@ -75,16 +75,38 @@ export abstract class EvalRules extends EvalPrimaryRules {
     return left;
   }
 
+  /*
+   * At parse time a level runs the next level's loop directly instead of through its rule
+   * (evalOr, evalAnd, evalAdditive, evalMultiplicative): those rules hold no decision of their
+   * own, and every SUBRULE hop costs Chevrotain's rule bookkeeping for each operand of each
+   * expression. The recorder still sees the rules.
+   */
+  private orOperand(): Operand {
+    return this.leftAssociative(this.orLevel);
+  }
+
+  private andOperand(): Operand {
+    return this.leftAssociative(this.andLevel);
+  }
+
+  private additiveOperand(): Operand {
+    return this.leftAssociative(this.additiveLevel);
+  }
+
+  private multiplicativeOperand(): Operand {
+    return this.leftAssociative(this.multiplicativeLevel);
+  }
+
   private readonly xorLevel: BinaryLevel = {
-    operand: () => this.SUBRULE(this.evalOr),
+    operand: () => (this.RECORDING_PHASE ? this.SUBRULE(this.evalOr) : this.orOperand()),
     operatorAt: () => (this.atEvalKeyword('XOR') ? 'XOR' : undefined),
-    nextOperand: () => this.SUBRULE2(this.evalOr),
+    nextOperand: () => (this.RECORDING_PHASE ? this.SUBRULE2(this.evalOr) : this.orOperand()),
   };
 
   private readonly orLevel: BinaryLevel = {
-    operand: () => this.SUBRULE(this.evalAnd),
+    operand: () => (this.RECORDING_PHASE ? this.SUBRULE(this.evalAnd) : this.andOperand()),
     operatorAt: () => (this.atEvalKeyword('OR') ? 'OR' : undefined),
-    nextOperand: () => this.SUBRULE2(this.evalAnd),
+    nextOperand: () => (this.RECORDING_PHASE ? this.SUBRULE2(this.evalAnd) : this.andOperand()),
   };
 
   private readonly andLevel: BinaryLevel = {
@@ -94,9 +116,11 @@ export abstract class EvalRules extends EvalPrimaryRules {
   };
 
   private readonly additiveLevel: BinaryLevel = {
-    operand: () => this.SUBRULE(this.evalMultiplicative),
+    operand: () =>
+      this.RECORDING_PHASE ? this.SUBRULE(this.evalMultiplicative) : this.multiplicativeOperand(),
     operatorAt: () => additiveOperators[this.peek()?.kind ?? ''],
-    nextOperand: () => this.SUBRULE2(this.evalMultiplicative),
+    nextOperand: () =>
+      this.RECORDING_PHASE ? this.SUBRULE2(this.evalMultiplicative) : this.multiplicativeOperand(),
   };
 
   private readonly multiplicativeLevel: BinaryLevel = {
@@ -114,10 +138,9 @@ export abstract class EvalRules extends EvalPrimaryRules {
     this.leftAssociative(this.andLevel),
   );
 
-  /** Built once: Chevrotain's advice for hot rules, alternatives are not re-created per call. */
+  /** Built once (hot); `evalNot` picks one by plain code, the second accepts any token. */
   private readonly notAlternatives: IOrAlt<Operand>[] = [
     {
-      GATE: () => this.atEvalKeyword('NOT'),
       ALT: () => {
         const not = this.CONSUME(Word) as SplToken;
         const operand = this.SUBRULE(this.evalNot);
@@ -140,7 +163,7 @@ export abstract class EvalRules extends EvalPrimaryRules {
   ];
 
   private readonly evalNot = this.RULE('evalNot', (): Operand =>
-    this.nestedOr(this.notAlternatives),
+    this.nestedChoice(this.notAlternatives, this.atEvalKeyword('NOT') ? 0 : 1),
   );
 
   /** What may follow a comparison operator, as the recorder sees it: an IN list or an operand. */
@@ -164,7 +187,7 @@ export abstract class EvalRules extends EvalPrimaryRules {
 
   /** `a = b`, `a LIKE "x%"`, `a IN (1, 2)`; decided by plain code on the recorded steps (hot). */
   private readonly evalComparison = this.RULE('evalComparison', (): Operand => {
-    const left = this.SUBRULE(this.evalAdditive);
+    const left = this.RECORDING_PHASE ? this.SUBRULE(this.evalAdditive) : this.additiveOperand();
     if (this.RECORDING_PHASE) {
       this.consumeAny(1);
       this.OR(this.comparisonRightAlternatives);
@@ -179,7 +202,7 @@ export abstract class EvalRules extends EvalPrimaryRules {
       const range = this.range(left.range.start.offset, this.previousEnd());
       return { kind: 'evalIn', value: left, list, range };
     }
-    const right = this.SUBRULE2(this.evalAdditive);
+    const right = this.additiveOperand();
     if (!right) return this.missingOperand(keyword ?? operator.image, left);
     if (keyword === 'LIKE') {
       const range = this.range(left.range.start.offset, right.range.end.offset);
@@ -198,7 +221,6 @@ export abstract class EvalRules extends EvalPrimaryRules {
 
   private readonly unaryAlternatives: IOrAlt<Operand>[] = [
     {
-      GATE: () => this.atKind('minus') || this.atKind('plus'),
       ALT: () => {
         const sign = this.consumeAny(1);
         const operand = this.SUBRULE(this.evalUnary);
@@ -222,6 +244,6 @@ export abstract class EvalRules extends EvalPrimaryRules {
   ];
 
   private readonly evalUnary = this.RULE('evalUnary', (): Operand =>
-    this.nestedOr(this.unaryAlternatives),
+    this.nestedChoice(this.unaryAlternatives, this.atKind('minus') || this.atKind('plus') ? 0 : 1),
   );
 }

@@ -185,15 +185,26 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     this.nesting--;
   }
 
-  /** `OR(alternatives)` one nesting level deeper; undefined (reported) past the limit. */
-  protected nestedOr<T>(alternatives: IOrAlt<T>[]): T | undefined {
+  /**
+   * The alternative at index `chosen`, one nesting level deeper; undefined (reported) past the
+   * limit. For hot decisions plain code picks the alternative, as Chevrotain's gated OR allocates
+   * on every call; the recorder still sees the whole OR. The last alternative must accept any
+   * token, so that the OR itself could never have failed where plain code picks it.
+   */
+  protected nestedChoice<T>(alternatives: IOrAlt<T>[], chosen: number): T | undefined {
     if (this.RECORDING_PHASE) return this.OR(alternatives);
     if (!this.enter()) return undefined;
     try {
-      return this.OR(alternatives);
+      return (alternatives[chosen] as IOrAlt<T>).ALT.call(this);
     } finally {
       this.leave();
     }
+  }
+
+  /** Like `nestedChoice`, without entering a nesting level. */
+  protected choice<T>(alternatives: IOrAlt<T>[], chosen: number): T {
+    if (this.RECORDING_PHASE) return this.OR(alternatives);
+    return (alternatives[chosen] as IOrAlt<T>).ALT.call(this);
   }
 
   /** Consumes `count` tokens that a CONSUME before it has started; returns the last one. */

@@ -6,11 +6,21 @@
  */
 import type { IOrAlt } from 'chevrotain';
 import type { SearchExpression } from '../ast';
+import type { TokenKind } from '../lexer';
 import { readMacro } from './macroCall';
 import { SearchTermRules } from './searchTermRules';
 import { LParen, Macro, RParen, Word, type SplToken } from './tokens';
 
 type Operand = SearchExpression | undefined;
+
+/** Index in `primaryAlternativesInSearch` of the term each token kind starts; others: a chunk. */
+const searchPrimaryByKind: Partial<Record<TokenKind, number>> = {
+  lparen: 0,
+  rparen: 1,
+  lbracket: 2,
+  macro: 3,
+  string: 4,
+};
 
 export abstract class SearchRules extends SearchTermRules {
   private atSearchOperator(operator: 'AND' | 'OR' | 'NOT'): boolean {
@@ -111,7 +121,6 @@ export abstract class SearchRules extends SearchTermRules {
 
   private readonly notAlternativesInSearch: IOrAlt<Operand>[] = [
     {
-      GATE: () => this.atSearchOperator('NOT'),
       ALT: () => {
         const not = this.CONSUME(Word) as SplToken;
         if (this.RECORDING_PHASE) {
@@ -136,7 +145,7 @@ export abstract class SearchRules extends SearchTermRules {
   ];
 
   private readonly searchNot = this.RULE('searchNot', (): Operand =>
-    this.nestedOr(this.notAlternativesInSearch),
+    this.nestedChoice(this.notAlternativesInSearch, this.atSearchOperator('NOT') ? 0 : 1),
   );
 
   private readonly primaryAlternativesInSearch: IOrAlt<Operand>[] = [
@@ -184,7 +193,7 @@ export abstract class SearchRules extends SearchTermRules {
         });
       },
     },
-    { GATE: () => this.atKind('lbracket'), ALT: () => this.SUBRULE(this.subsearch) },
+    { ALT: () => this.SUBRULE(this.subsearch) },
     {
       ALT: () => {
         const token = this.CONSUME(Macro) as SplToken;
@@ -194,14 +203,14 @@ export abstract class SearchRules extends SearchTermRules {
         });
       },
     },
-    {
-      GATE: () => this.atKind('string'),
-      ALT: () => this.SUBRULE(this.searchQuoted),
-    },
+    { ALT: () => this.SUBRULE(this.searchQuoted) },
     { ALT: () => this.SUBRULE(this.searchChunk) },
   ];
 
-  private readonly searchPrimary = this.RULE('searchPrimary', (): Operand =>
-    this.OR(this.primaryAlternativesInSearch),
-  );
+  /** Hot: the next token's kind picks the alternative (in their order) by plain code. */
+  private readonly searchPrimary = this.RULE('searchPrimary', (): Operand => {
+    const kind = this.peek()?.kind;
+    const chosen = kind === undefined ? undefined : searchPrimaryByKind[kind];
+    return this.choice(this.primaryAlternativesInSearch, chosen ?? 5);
+  });
 }

@@ -117,7 +117,6 @@ export abstract class StatsRules extends EvalCommandRules {
   private readonly aggregationPartAlternatives: IOrAlt<unknown>[] = [
     { ALT: () => this.CONSUME(Comma) },
     {
-      GATE: () => this.atOption(),
       ALT: () => {
         const parts = this.parts;
         const option = this.SUBRULE(this.commandOption);
@@ -125,7 +124,6 @@ export abstract class StatsRules extends EvalCommandRules {
       },
     },
     {
-      GATE: () => this.atKeyword('by'),
       ALT: () => {
         const parts = this.parts;
         const by = this.CONSUME(Word) as SplToken;
@@ -140,7 +138,6 @@ export abstract class StatsRules extends EvalCommandRules {
       },
     },
     {
-      GATE: () => this.chartLike && this.atKeyword('over'),
       ALT: () => {
         const parts = this.parts;
         const over = this.CONSUME2(Word) as SplToken;
@@ -160,13 +157,21 @@ export abstract class StatsRules extends EvalCommandRules {
     },
   ];
 
+  /** Which of `aggregationPartAlternatives` applies (hot: plain code, not a gated OR). */
+  private aggregationPartChoice(): number {
+    if (this.atKind('comma')) return 0;
+    if (this.atOption()) return 1;
+    if (this.atKeyword('by')) return 2;
+    return this.chartLike && this.atKeyword('over') ? 3 : 4;
+  }
+
   /** One piece of an aggregating command (callers check `atAggregationPart()`). */
   private readonly aggregationPart = this.RULE(
     'aggregationPart',
     (parts: AggregationParts, chartLike: boolean): void => {
       this.parts = parts;
       this.chartLike = chartLike;
-      this.OR(this.aggregationPartAlternatives);
+      this.choice(this.aggregationPartAlternatives, this.aggregationPartChoice());
     },
   );
 

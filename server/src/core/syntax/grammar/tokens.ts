@@ -67,7 +67,9 @@ export interface SplToken extends IToken {
 
 export function toParserToken(token: Token, index: number): SplToken {
   const tokenType = tokenTypeByKind[token.kind] as TokenType;
-  return {
+  // A plain literal, with `unclosed` added only when set: a spread here copies through a slow
+  // generic path for every token and gives the tokens Chevrotain reads differing shapes.
+  const parserToken: { -readonly [key in keyof SplToken]: SplToken[key] } = {
     image: token.image,
     startOffset: token.start,
     endOffset: token.end - 1,
@@ -76,8 +78,9 @@ export function toParserToken(token: Token, index: number): SplToken {
     kind: token.kind,
     end: token.end,
     index,
-    ...(token.unclosed && { unclosed: true as const }),
   };
+  if (token.unclosed) parserToken.unclosed = true;
+  return parserToken;
 }
 
 /** The token that closes every input (see EndOfText). */
