@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseEvalExpression } from '../syntax';
-import { checkEvalExpression, evaluate, type EvalContext } from './expressions';
-import { findResourcesDir, loadFieldConfig, type CompileEval } from './fields';
+import type { EvalContext } from './expressions';
+import { evalCompiler, findResourcesDir, loadFieldConfig } from './fields';
 import type { RunMessage } from './runMessages';
 import type { Row } from './value';
 
@@ -15,21 +14,6 @@ export interface FieldExtraction {
    * pre-filtered by its literal text (see searchLiterals).
    */
   readonly fieldValueInRaw: (field: string) => boolean;
-}
-
-function compileEvalWith(context: EvalContext): CompileEval {
-  return (text) => {
-    const parsed = parseEvalExpression(text);
-    const problems = [
-      ...parsed.diagnostics,
-      ...(parsed.expression ? checkEvalExpression(parsed.expression) : []),
-    ];
-    const firstError = problems.find((d) => d.severity === 'error');
-    if (!parsed.expression || firstError)
-      return { error: firstError?.message ?? 'empty expression' };
-    const expression = parsed.expression;
-    return { evaluate: (row) => evaluate(expression, row, context) };
-  };
 }
 
 /** Index-time fields: set by the reader, never copied verbatim from an event's text. */
@@ -79,7 +63,7 @@ export function createFieldExtraction(
   const { extractor, diagnostics } = loadFieldConfig({
     builtin: true,
     files: [...files],
-    compileEval: compileEvalWith(context),
+    compileEval: evalCompiler(context),
   });
   const resources = findResourcesDir();
   const confFiles = [...(resources ? [`${resources}/sysmon/props.conf`] : []), ...files];

@@ -1,6 +1,5 @@
 import type { EvalOutcome } from '../macros';
-import { parseEvalExpression } from '../syntax';
-import { checkEvalExpression, evaluate, type EvalContext } from './expressions';
+import { compileEvalText, evaluate, type EvalContext } from './expressions';
 import { isMultivalue, scalarToString } from './value';
 
 /**
@@ -10,16 +9,9 @@ import { isMultivalue, scalarToString } from './value';
  */
 export function macroEvaluator(context: EvalContext): (expression: string) => EvalOutcome {
   return (expression) => {
-    const parsed = parseEvalExpression(expression);
-    const problem =
-      parsed.diagnostics.find((d) => d.severity === 'error') ??
-      (parsed.expression
-        ? checkEvalExpression(parsed.expression).find((d) => d.severity === 'error')
-        : undefined);
-    if (!parsed.expression || problem) {
-      return { error: problem?.message ?? 'the expression is empty' };
-    }
-    const value = evaluate(parsed.expression, new Map(), context);
+    const compiled = compileEvalText(expression);
+    if ('error' in compiled) return compiled;
+    const value = evaluate(compiled.expression, new Map(), context);
     if (value === undefined) return {};
     return { value: isMultivalue(value) ? value.map(scalarToString).join(' ') : value };
   };

@@ -2,6 +2,7 @@
 export type { EvalContext } from './context';
 export { evaluate, isTruthy } from './evaluate';
 export { checkEvalExpression, checkSearchExpression } from './check';
+export { compileEvalText } from './compileText';
 export { matchesSearch } from './search';
 export { searchLiterals, type SearchLiteralOptions } from './literals';
 export {

@@ -1,5 +1,4 @@
-import { parseEvalExpression } from '../../syntax';
-import { checkEvalExpression, evaluate, type EvalContext } from '../expressions';
+import { compileEvalText, evaluate, type EvalContext } from '../expressions';
 import type { CompileEval } from './propsSteps';
 
 /**
@@ -9,16 +8,9 @@ import type { CompileEval } from './propsSteps';
 export function evalCompiler(context: Partial<EvalContext> = {}): CompileEval {
   const full: EvalContext = { now: Date.now() / 1000, timezone: 'UTC', ...context };
   return (text) => {
-    const parsed = parseEvalExpression(text);
-    const problems = [
-      ...parsed.diagnostics,
-      ...(parsed.expression ? checkEvalExpression(parsed.expression) : []),
-    ];
-    const firstError = problems.find((d) => d.severity === 'error');
-    if (parsed.expression === undefined || firstError !== undefined) {
-      return { error: firstError?.message ?? 'the expression is empty' };
-    }
-    const expression = parsed.expression;
+    const compiled = compileEvalText(text);
+    if ('error' in compiled) return compiled;
+    const { expression } = compiled;
     return { evaluate: (row) => evaluate(expression, row, full) };
   };
 }
