@@ -2,9 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const core = 'server/src/core';
-// The layers point one way: syntax -> macros -> analysis/engine -> adapters.
+// The layers point one way: text -> conf, syntax -> macros -> analysis/engine -> adapters.
 const layerRules = [
-  { dir: 'text', forbid: ['syntax', 'macros', 'analysis', 'engine', 'format'] },
+  { dir: 'text', forbid: ['conf', 'syntax', 'macros', 'analysis', 'engine', 'format'] },
+  { dir: 'conf', forbid: ['syntax', 'macros', 'analysis', 'engine', 'format'] },
   { dir: 'syntax', forbid: ['macros', 'analysis', 'engine', 'format'] },
   { dir: 'macros', forbid: ['analysis', 'engine', 'format'] },
   { dir: 'analysis', forbid: ['engine'] },

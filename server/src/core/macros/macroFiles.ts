@@ -3,7 +3,8 @@ import { parseDocument, isMap, isScalar, isSeq, type Node, type Scalar } from 'y
 import type { SourceRange } from '../text/range';
 import type { ConfFile, ConfStanza } from './confReader';
 import { fileDiagnostic, type LocatedValue, type MacroSource } from './definition';
-import { alignValueWithSource, offsetMapper } from './offsetMap';
+import { offsetMapper } from '../text/offsetMapper';
+import { alignValueWithSource } from './offsetMap';
 import { readLooseYaml, type LooseEntry } from './looseYaml';
 import type { FileDiagnostic } from './types';
 
