@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultMacroPaths, expandCommand } from '../../server/src/cli/commands/expand';
+import { expandCommand } from '../../server/src/cli/commands/expand';
+import { defaultMacroPaths } from '../../server/src/cli/macroPaths';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const detections = join(repoRoot, 'sample-data/detections');

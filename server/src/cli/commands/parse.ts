@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../core/text/diagnostic';
 import { cliMacroEvaluator, readInput } from '../io';
 import { formatDiagnostic } from '../report';
 import { splSourceOf } from '../splSource';
-import { defaultMacroPaths } from './expand';
+import { defaultMacroPaths } from '../macroPaths';
 
 interface ParseCommandOptions {
   readonly macros?: string[];

@@ -9,7 +9,7 @@ import { formatDiagnostic } from '../report';
 import { defaultLookupPaths, testDatasets } from '../runInputs';
 import { splSourceOf, type SplSource } from '../splSource';
 import { formatTable, truncate } from '../table';
-import { defaultMacroPaths } from './expand';
+import { defaultMacroPaths } from '../macroPaths';
 
 interface RunOptions {
   data?: string[];
