@@ -265,3 +265,29 @@ describe('configuration problems', () => {
     );
   });
 });
+
+describe('computedFields', () => {
+  // The literal pre-filter may only use a field's value when that text stands in _raw; EVAL-,
+  // FIELDALIAS- and LOOKUP- outputs are computed (sysmon-fields.md "Order at search time").
+  it('names EVAL, FIELDALIAS and LOOKUP fields, not regex extractions', () => {
+    const { extractor, diagnostics } = loadConf({
+      'props.conf': [
+        '[st]',
+        'EXTRACT-user = user=(?<user>\\w+)',
+        'EVAL-shout = "HEY"',
+        'FIELDALIAS-a = user AS account',
+        'LOOKUP-l = codes code OUTPUT label',
+      ].join('\n'),
+      'transforms.conf': '[codes]\nfilename = codes.csv\n',
+      'codes.csv': 'code,label\n1,one\n',
+    });
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual([...extractor.computedFields()].sort(), [
+      'account',
+      'code',
+      'label',
+      'shout',
+      'user',
+    ]);
+  });
+});

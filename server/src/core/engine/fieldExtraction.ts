@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { EvalContext } from './expressions';
-import { evalCompiler, findResourcesDir, loadFieldConfig } from './fields';
+import { evalCompiler, loadFieldConfig } from './fields';
 import type { RunMessage } from './runMessages';
 import type { Row } from './value';
 
@@ -27,30 +25,6 @@ const METADATA_FIELDS = new Set([
 ]);
 
 /**
- * Fields a props.conf sets by EVAL-, FIELDALIAS- or LOOKUP-: their values are computed, so their
- * text need not appear in `_raw`.
- */
-function computedFields(files: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const file of files) {
-    if (!basename(file).endsWith('props.conf')) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const match of text.matchAll(/^\s*EVAL-([^\s=]+)\s*=/gm)) names.add(match[1] as string);
-    for (const match of text.matchAll(/^\s*(?:FIELDALIAS|LOOKUP)-[^=]*=(.*)$/gm)) {
-      // Every name on the line, sources included: erring this way only pre-filters less.
-      for (const word of (match[1] as string).split(/\s+/))
-        if (word) names.add(word.replace(/"/g, ''));
-    }
-  }
-  return names;
-}
-
-/**
  * Search-time field extraction for a run: the built-in Sysmon configuration plus the given
  * props.conf/transforms.conf files. A field counts as verbatim in `_raw` only when its name is
  * an event's own (Sysmon's EventData names start with a capital letter) and no configuration
@@ -65,9 +39,7 @@ export function createFieldExtraction(
     files: [...files],
     compileEval: evalCompiler(context),
   });
-  const resources = findResourcesDir();
-  const confFiles = [...(resources ? [`${resources}/sysmon/props.conf`] : []), ...files];
-  const computed = computedFields(confFiles);
+  const computed = extractor.computedFields();
   return {
     extract: (row) => {
       extractor.apply(row);

@@ -43,6 +43,27 @@ export class FieldExtractor {
     this.hostMatters = stanzas.some((s) => s.matcher.kind === 'host');
   }
 
+  /**
+   * Every field an EVAL-, FIELDALIAS- or LOOKUP- names, inputs included: their values are
+   * computed, so their text need not appear in `_raw`. Naming inputs too only pre-filters less.
+   */
+  computedFields(): Set<string> {
+    const names = new Set<string>();
+    for (const stanza of this.stanzas) {
+      for (const step of stanza.steps.values()) {
+        if (step.kind === 'eval') names.add(step.field);
+        else if (step.kind === 'alias') {
+          for (const pair of step.pairs) names.add(pair.from).add(pair.to);
+        } else if (step.kind === 'lookup') {
+          for (const field of [...step.lookup.inputFields, ...step.lookup.outputFields]) {
+            names.add(field);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
   apply(row: Row): void {
     const sourcetype = text(row.get('sourcetype'));
     const source = text(row.get('source'));
