@@ -30,6 +30,25 @@ await Promise.all(
   ),
 );
 
+// The results webview runs in a browser under a strict CSP: one script (IIFE) and one stylesheet,
+// served from dist/webview, the panel's only local resource root.
+const webviewBuild = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: common.minify,
+  logLevel: 'warning',
+};
+if (await exists('client/webview/main.ts')) {
+  await Promise.all(
+    [
+      ['client/webview/main.ts', 'dist/webview/results.js'],
+      ['client/webview/results.css', 'dist/webview/results.css'],
+    ].map(([entry, outfile]) => build({ ...webviewBuild, entryPoints: [entry], outfile })),
+  );
+}
+
 async function exists(path) {
   const { access } = await import('node:fs/promises');
   try {

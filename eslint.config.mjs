@@ -2,15 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const core = 'server/src/core';
-// The layers point one way: text -> conf, syntax -> macros -> analysis/engine -> adapters.
+// The layers point one way: text -> conf, syntax -> macros -> analysis/engine -> testing ->
+// adapters.
 const layerRules = [
-  { dir: 'text', forbid: ['conf', 'syntax', 'macros', 'analysis', 'engine', 'format'] },
-  { dir: 'conf', forbid: ['syntax', 'macros', 'analysis', 'engine', 'format'] },
-  { dir: 'syntax', forbid: ['macros', 'analysis', 'engine', 'format'] },
-  { dir: 'macros', forbid: ['analysis', 'engine', 'format'] },
-  { dir: 'analysis', forbid: ['engine'] },
-  { dir: 'engine', forbid: ['analysis', 'format'] },
-  { dir: 'format', forbid: ['macros', 'analysis', 'engine'] },
+  { dir: 'text', forbid: ['conf', 'syntax', 'macros', 'analysis', 'engine', 'format', 'testing'] },
+  { dir: 'conf', forbid: ['syntax', 'macros', 'analysis', 'engine', 'format', 'testing'] },
+  { dir: 'syntax', forbid: ['macros', 'analysis', 'engine', 'format', 'testing'] },
+  { dir: 'macros', forbid: ['analysis', 'engine', 'format', 'testing'] },
+  { dir: 'analysis', forbid: ['engine', 'testing'] },
+  { dir: 'engine', forbid: ['analysis', 'format', 'testing'] },
+  { dir: 'format', forbid: ['macros', 'analysis', 'engine', 'testing'] },
+  { dir: 'testing', forbid: ['analysis', 'format'] },
 ];
 const adapterPatterns = ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/client/**'];
 

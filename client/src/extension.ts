@@ -15,6 +15,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerResults } from './results/register';
+import { registerDetectionTests } from './testing/detectionTests';
 
 /** The server's `spl/expandMacros` request (server/src/lsp/expandRequest.ts). */
 const expandMacrosRequest = new RequestType<{ uri: string }, { text: string }, void>(
@@ -44,6 +46,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.registerTextDocumentContentProvider(expandedScheme, expanded),
     commands.registerCommand('spl.expandMacros', () => expandActiveEditor(expanded)),
   );
+  registerResults(context, client);
+  context.subscriptions.push(registerDetectionTests(client));
   // In an untrusted workspace only the grammar works: the server would read the workspace's files.
   if (workspace.isTrusted) await client.start();
   else context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => client?.start()));

@@ -93,15 +93,30 @@ test('a YAML syntax error in a detection is reported where it is in the file', a
   );
 });
 
-test('a YAML file without search: (a macro file) gets no diagnostics from the server', async () => {
+test('a macro YAML file gets the syntax problems of its definition, in file positions', async () => {
   const uri = fileUri('sample-data/macros/security_content/sysmon.yml');
-  await session.open(uri, 'yaml', 'name: sysmon\ndefinition: index=a\n');
-  // Checks run in the order documents were opened: once a later one is published, the macro
-  // file would have been too.
-  const later = fileUri('scratch/after-macro-file.spl');
-  await session.open(later, 'spl', 'index=a');
-  await session.diagnostics(later);
-  assert.deepEqual(session.publishedFor(uri), []);
+  await session.open(uri, 'yaml', 'name: sysmon\ndefinition: index=a | eval x=(1\n');
+  const published = await session.diagnostics(uri);
+  assert.deepEqual(published.diagnostics.map(summary), ['1:29 spl.syntax.unbalanced-paren']);
+});
+
+test('each definition of an open macros.conf is checked as SPL; iseval ones are not', async () => {
+  const uri = fileUri('scratch/default/macros.conf');
+  const text = [
+    '[good]',
+    'definition = index=a | stats count',
+    '[bad(1)]',
+    'args = x',
+    'definition = index=$x$ \\',
+    '  | statz count',
+    '[evaluated]',
+    'iseval = true',
+    'definition = if(1=1, "a", "b")',
+    '',
+  ].join('\n');
+  await session.open(uri, 'spl-conf', text);
+  const published = await session.diagnostics(uri);
+  assert.deepEqual(published.diagnostics.map(summary), ['5:4 spl.syntax.unknown-command']);
 });
 
 test('edits are debounced: only the newest of quick successive versions is checked', async () => {
@@ -126,7 +141,9 @@ test('the macro index follows macro files that change on disk', async () => {
   const next = session.nextDiagnostics(uri);
   await session.filesChanged(pathToFileURL(scratchMacros).href);
   const latest = await next;
-  assert.deepEqual(latest.diagnostics.map(summary), ['0:0 spl.macro.undefined']);
+  // Only the macro rules: a run over the sample data may explain more (spl.engine.*).
+  const macroCodes = latest.diagnostics.filter((d) => String(d.code).startsWith('spl.macro.'));
+  assert.deepEqual(macroCodes.map(summary), ['0:0 spl.macro.undefined']);
 });
 
 test('problems in a macro file are published on that file, and cleared once fixed', async () => {

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CompletionRequest,
+  ConfigurationRequest,
   createProtocolConnection,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -13,6 +15,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   RequestType,
   ShutdownRequest,
   StreamMessageReader,
@@ -40,6 +43,8 @@ const replyTimeoutMs = 5_000;
 export class LspSession {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
+  /** The `spl` settings the session answers workspace/configuration with. */
+  private settings: Record<string, unknown> | undefined;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -49,6 +54,10 @@ export class LspSession {
       this.published.push(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
+    connection.onRequest(ConfigurationRequest.type, ({ items }) =>
+      items.map((item) => (item.section === 'spl' ? (this.settings ?? null) : null)),
+    );
+    connection.onRequest(RegistrationRequest.type, () => undefined);
   }
 
   /** Folders are relative to the repository root, or absolute. */
@@ -64,9 +73,22 @@ export class LspSession {
     return LspSession.launch([resolve(repoRoot, 'dist/server.js')], workspaceFolders);
   }
 
+  /** A session whose client answers workspace/configuration with `settings` (the `spl` section). */
+  static startWithSettings(
+    settings: Record<string, unknown>,
+    ...workspaceFolders: string[]
+  ): Promise<LspSession> {
+    return LspSession.launch(
+      ['--import', 'tsx', resolve(repoRoot, 'server/src/lsp/main.ts')],
+      workspaceFolders,
+      settings,
+    );
+  }
+
   private static async launch(
     serverArgs: readonly string[],
     workspaceFolders: readonly string[],
+    settings?: Record<string, unknown>,
   ): Promise<LspSession> {
     const child = spawn(process.execPath, [...serverArgs, '--stdio'], {
       cwd: repoRoot,
@@ -78,10 +100,11 @@ export class LspSession {
     );
     connection.listen();
     const session = new LspSession(child, connection);
+    session.settings = settings;
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {},
+      capabilities: settings ? { workspace: { configuration: true } } : {},
       workspaceFolders: workspaceFolders.map((folder) => ({ uri: fileUri(folder), name: folder })),
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -136,6 +159,14 @@ export class LspSession {
       });
     }
     throw new Error(`no ${what} within ${replyTimeoutMs} ms`);
+  }
+
+  /** New `spl` settings, announced as VS Code does: the server pulls them after the notification. */
+  changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: null,
+    });
   }
 
   /** Tells the server that files changed on disk, as the client's file watcher does. */

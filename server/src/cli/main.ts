@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { version } from '../../../package.json';
 import { registerCommands } from './commands';
+import { runLintWorkerIfAny } from './lint/parallel';
 
 /** Entry point of the `spl` executable. Each subcommand lives in commands/<name>.ts. */
 async function main(argv: string[]): Promise<void> {
   const program = new Command('spl')
     .description('Lint, expand, format and run Splunk SPL searches and detections.')
     .version(version)
+    .option('-q, --quiet', 'print only errors: no summaries, notes or progress')
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);
@@ -23,4 +25,5 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv);
+// `spl lint` starts this same script in worker threads to lint on every core.
+if (!runLintWorkerIfAny()) void main(process.argv);

@@ -13,27 +13,54 @@ import {
   allStatsFunctions,
   type FunctionInfo,
 } from '../core/syntax/catalog';
+import {
+  fieldNameItems,
+  fieldValueItems,
+  isFieldListCommand,
+  valueContextAt,
+  type FieldCompletionContext,
+} from './fieldCompletion';
+import type { ServerContext } from './serverContext';
 import { codeTokens, isAfterBy, isEvalCommand, isStatsCommand, stageAt } from './splContext';
 
 export const completionTriggerCharacters = ['|', '`', ' ', '(', '=', ','];
 
 /**
  * What may be typed at `offset`: a macro after an open backtick, a command where a stage starts,
- * eval functions inside eval/where and aggregations inside the stats family.
+ * eval functions inside eval/where and aggregations inside the stats family; with `fields`,
+ * field names where a field goes and the known values of a field after `field=`.
  */
-export function completionsAt(spl: string, offset: number, index: MacroIndex): CompletionItem[] {
+export function completionsAt(
+  spl: string,
+  offset: number,
+  index: MacroIndex,
+  fields?: FieldCompletionContext,
+): CompletionItem[] {
   const before = spl.slice(0, offset);
   if (typingMacroName(before)) return macroItems(index, spl.charAt(offset) === '`');
   const last = tokenize(before).at(-1);
-  if (last?.unclosed && (last.kind === 'comment' || last.kind === 'string')) return [];
+  const value = fields && valueContextAt(before);
+  if (last?.unclosed && last.kind === 'string' && !value?.quoted) return [];
+  if (last?.unclosed && last.kind === 'comment') return [];
   const wordStart = offset - (/\w*$/.exec(before)?.[0].length ?? 0);
   const preceding = /\S?(?=\s*$)/.exec(spl.slice(0, wordStart))?.[0] ?? '';
   if (preceding === '' || preceding === '|' || preceding === '[') return commandItems();
   const tokens = codeTokens(before);
   const stage = stageAt(tokens, wordStart);
-  if (isEvalCommand(stage.command)) return functionItems(allEvalFunctions());
+  const fieldItems = () => (fields ? fieldNameItems(fields, wordStart) : []);
+  if (isEvalCommand(stage.command)) {
+    return [...fieldItems(), ...functionItems(allEvalFunctions())];
+  }
   const afterBy = isAfterBy(tokens, stage, wordStart);
-  if (isStatsCommand(stage.command) && !afterBy) return functionItems(allStatsFunctions());
+  if (isStatsCommand(stage.command) && !afterBy) {
+    return preceding === '(' ? fieldItems() : functionItems(allStatsFunctions());
+  }
+  if (fields && value && stage.command.toLowerCase() === 'search') {
+    return fieldValueItems(value.field, value.quoted, fields.knowledge);
+  }
+  if (afterBy || isFieldListCommand(stage.command) || stage.command.toLowerCase() === 'search') {
+    return fieldItems();
+  }
   return [];
 }
 
@@ -92,4 +119,20 @@ function macroSnippet(definition: MacroDefinition): string {
     (_, i) => `\${${i + 1}:${(definition.args[i] ?? `arg${i + 1}`).replace(/[$}\\]/g, '\\$&')}}`,
   );
   return `${definition.name}(${placeholders.join(', ')})`;
+}
+
+export function registerCompletion(context: ServerContext): void {
+  context.connection.onCompletion(({ textDocument, position }) => {
+    const at = context.splAt(textDocument.uri, position);
+    if (!at) return [];
+    const { parsed, spl } = at.source.macroDefinition
+      ? { parsed: undefined, spl: at.source.spl }
+      : context.parses.latest(textDocument.uri, at.source.spl);
+    const fields = parsed && {
+      knowledge: context.fields,
+      pipeline: parsed.pipeline,
+      pipelineSpl: spl,
+    };
+    return completionsAt(at.source.spl, at.offset, context.macros, fields);
+  });
 }

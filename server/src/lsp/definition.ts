@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanMacroText, type MacroIndex, type ScannedCall } from '../core/macros';
 import { documentSpanOf, documentSplOf } from './documents';
 import { fileUriOf, lineColumnRange, toLspRange } from './ranges';
+import type { ServerContext } from './serverContext';
 
 /** Enough for a security_content checkout (about 2,000 YAML files); a bigger tree is cut there. */
 export const maxReferenceFiles = 5_000;
@@ -127,4 +128,39 @@ function readSmallFile(path: string): string | undefined {
     // A file deleted or unreadable since the glob ran has no calls to offer.
     return undefined;
   }
+}
+
+/** Go to definition and find references for macros, over the open documents and the workspace. */
+export function registerMacroNavigation(context: ServerContext): void {
+  const { connection } = context;
+  connection.onDefinition(({ textDocument, position }) => {
+    const at = context.splAt(textDocument.uri, position);
+    const call = at && macroCallAt(at.source.spl, at.offset);
+    return (call && macroDefinitionOf(calledMacro(call), context.macros)) ?? null;
+  });
+  connection.onReferences(({ textDocument, position, context: request }) => {
+    const at = context.splAt(textDocument.uri, position);
+    const call = at && macroCallAt(at.source.spl, at.offset);
+    const macro = call
+      ? calledMacro(call)
+      : macroDefinedAt(textDocument.uri, position, context.macros);
+    if (!macro) return [];
+    const open = context.documents.all().map((document) => ({
+      uri: document.uri,
+      languageId: document.languageId,
+      text: document.getText(),
+    }));
+    const workspace = workspaceTexts(
+      context.settings.folders,
+      new Set(open.map((document) => document.uri)),
+    );
+    if (workspace.truncated) {
+      connection.console.warn(
+        `References were searched in the first ${maxReferenceFiles} files of the workspace only.`,
+      );
+    }
+    const references = macroReferences(macro, [...open, ...workspace.texts]);
+    const definition = request.includeDeclaration && macroDefinitionOf(macro, context.macros);
+    return definition ? [definition, ...references] : references;
+  });
 }

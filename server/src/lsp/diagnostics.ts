@@ -4,11 +4,12 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintSpl } from '../core/analysis';
+import { applySeverities, lintSpl, type SeverityOverrides } from '../core/analysis';
 import type { MacroIndex } from '../core/macros';
-import { parseSpl } from '../core/syntax';
+import { parseSpl, type ParseResult } from '../core/syntax';
 import type { Diagnostic, RelatedInformation, Severity } from '../core/text/diagnostic';
 import type { SourceRange } from '../core/text/range';
+import { splFixFor, type DiagnosticFix } from './diagnosticFixes';
 import { documentSpanOf, type DocumentSpl, type OffsetSpan } from './documents';
 import { fileUriOf, lineColumnRange, toLspRange } from './ranges';
 
@@ -19,22 +20,34 @@ const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+export interface DiagnoseOptions {
+  /** Configured severities (`spl.rules`): code -> severity or 'off'. */
+  readonly rules?: SeverityOverrides;
+  /** Parses the SPL; a cache lets other features reuse the parse of the same text. */
+  readonly parse?: (spl: string) => ParseResult;
+}
+
 /**
- * Syntax and lint diagnostics of a document's SPL, in document positions. Related locations in
- * macro files keep their file ranges and get the file's URI; those in the search are mapped too.
+ * Syntax and lint diagnostics of a document's SPL, in document positions, with the configured
+ * severities (`spl.rules`). Related locations in macro files keep their file ranges and get the
+ * file's URI; those in the search are mapped too. A diagnostic with a fix carries it in `data`.
  */
 export function diagnoseDocument(
   document: TextDocument,
   source: DocumentSpl,
   index: MacroIndex,
+  options: DiagnoseOptions = {},
 ): LspDiagnostic[] {
-  const parsed = parseSpl(source.spl);
-  const lint = lintSpl(source.spl, {
-    index,
-    ...(source.detectionFileName !== undefined
-      ? { detectionFileName: source.detectionFileName }
-      : {}),
-  });
+  const rules = options.rules ?? {};
+  const parsed = (options.parse ?? parseSpl)(source.spl);
+  const lint = source.macroDefinition
+    ? []
+    : lintSpl(source.spl, {
+        index,
+        ...(source.detectionFileName !== undefined
+          ? { detectionFileName: source.detectionFileName }
+          : {}),
+      });
   const splSpan = (range: SourceRange): OffsetSpan =>
     documentSpanOf(source, range.start.offset, range.end.offset);
   const documentSpan = (range: SourceRange): OffsetSpan => ({
@@ -52,10 +65,24 @@ export function diagnoseDocument(
             }
           : inMacroFile(related),
       );
-  const inSearch = [...parsed.diagnostics, ...lint].sort(
+  const inSearch = applySeverities([...parsed.diagnostics, ...lint], rules).sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
   );
-  return [...source.diagnostics.map(convert(documentSpan)), ...inSearch.map(convert(splSpan))];
+  const withFix = (diagnostic: Diagnostic): LspDiagnostic => {
+    const converted = convert(splSpan)(diagnostic);
+    const fix = splFixFor(diagnostic, source.spl, index, source.detectionFileName);
+    if (!fix) return converted;
+    const data: DiagnosticFix = {
+      title: fix.title,
+      newText: fix.newText,
+      range: toLspRange(document, documentSpanOf(source, fix.span.start, fix.span.end)),
+    };
+    return { ...converted, data };
+  };
+  return [
+    ...applySeverities(source.diagnostics, rules).map(convert(documentSpan)),
+    ...inSearch.map(withFix),
+  ];
 }
 
 export function toLsp(

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { readDetectionYaml } from '../core/syntax/documents';
+import { readConf } from '../core/conf/readConf';
+import { readDetectionYaml, readYamlScalar } from '../core/syntax/documents';
 import type { Diagnostic } from '../core/text/diagnostic';
 
 /**
@@ -12,6 +13,11 @@ export interface DocumentSpl {
   readonly detectionFileName?: string;
   /** Problems reading the document itself (YAML syntax), in document offsets. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Set for a macro definition (macros.conf `definition =`, macro YAML `definition:`): a fragment
+   * with `$arg$` placeholders, checked for syntax only (the macro rules run on the macro files).
+   */
+  readonly macroDefinition?: true;
   toDocumentOffset(splOffset: number): number;
   /** undefined when the document offset lies outside the SPL (another YAML key, the quotes). */
   toSplOffset(documentOffset: number): number | undefined;
@@ -57,17 +63,76 @@ export function documentSplOf(
       toSplOffset: () => undefined,
     };
   }
-  const fileOffsets = Array.from({ length: search.text.length }, (_, i) => search.toFileOffset(i));
   return {
-    spl: search.text,
+    ...mappedSpl(search.text, (offset) => search.toFileOffset(offset), search.range.start.offset),
     detectionFileName,
     diagnostics: detection.diagnostics,
+  };
+}
+
+function mappedSpl(
+  spl: string,
+  toFileOffset: (offset: number) => number,
+  emptyAt: number,
+): Pick<DocumentSpl, 'spl' | 'toDocumentOffset' | 'toSplOffset'> {
+  const fileOffsets = Array.from({ length: spl.length }, (_, i) => toFileOffset(i));
+  return {
+    spl,
     toDocumentOffset: (offset) =>
       offset < fileOffsets.length
-        ? search.toFileOffset(offset)
-        : (fileOffsets[fileOffsets.length - 1] ?? search.range.start.offset) + 1,
+        ? toFileOffset(offset)
+        : (fileOffsets[fileOffsets.length - 1] ?? emptyAt - 1) + 1,
     toSplOffset: (offset) => splOffsetOf(fileOffsets, offset),
   };
+}
+
+const macrosConf = /(^|[\\/])macros\.conf$/i;
+const definitionKey = /^definition[ \t]*:/m;
+const trueWords = /^(1|true|t|yes|y)$/i;
+
+/**
+ * Every piece of SPL a document holds: the one search of a .spl file or detection, or each
+ * macro definition of a macros.conf (except `iseval` ones, which are eval expressions) or of a
+ * macro YAML file.
+ */
+export function documentSplsOf(uri: string, languageId: string, text: string): DocumentSpl[] {
+  if (macrosConf.test(uri)) {
+    return readConf(text).stanzas.flatMap((stanza) => {
+      const definition = stanza.settings.get('definition');
+      if (!definition || trueWords.test(stanza.settings.get('iseval')?.value ?? '')) return [];
+      return [
+        {
+          ...mappedSpl(definition.value, definition.toFile, definition.valueRange.start.offset),
+          diagnostics: [],
+          macroDefinition: true as const,
+        },
+      ];
+    });
+  }
+  if (yamlExtensions.test(uri) && !searchKey.test(text) && definitionKey.test(text)) {
+    const { spl } = readYamlScalar(text, 'definition');
+    if (!spl) return [];
+    const source = mappedSpl(
+      spl.text,
+      (offset) => spl.toFileOffset(offset),
+      spl.range.start.offset,
+    );
+    return [{ ...source, diagnostics: [], macroDefinition: true }];
+  }
+  const single = documentSplOf(uri, languageId, text);
+  return single ? [single] : [];
+}
+
+/** The SPL of a document that holds the document offset (the piece right before it, at its end). */
+export function documentSplAt(
+  sources: readonly DocumentSpl[],
+  documentOffset: number,
+): { source: DocumentSpl; offset: number } | undefined {
+  for (const source of sources) {
+    const offset = source.toSplOffset(documentOffset);
+    if (offset !== undefined) return { source, offset };
+  }
+  return undefined;
 }
 
 /** The document span of an SPL span; the end is exclusive, so the last character is mapped. */

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { Position } from 'vscode-languageserver';
 import { expandMacros, scanMacroText, type MacroIndex, type ScannedCall } from '../core/macros';
 import {
   findCommand,
@@ -8,7 +9,10 @@ import {
   type FunctionInfo,
 } from '../core/syntax/catalog';
 import type { Token } from '../core/syntax/lexer';
-import type { OffsetSpan } from './documents';
+import { documentSpanOf, type OffsetSpan } from './documents';
+import { fieldHoverAt } from './fieldHover';
+import { toLspRange } from './ranges';
+import type { ServerContext } from './serverContext';
 import { codeTokens, isAfterBy, isStatsCommand, stageAt, tokenAt } from './splContext';
 
 export interface SplHover {
@@ -94,4 +98,35 @@ function fence(code: string): string {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}spl\n${code}\n${ticks}`;
+}
+
+/**
+ * Hover for commands, functions and macros, else for the field name under the cursor. `more`
+ * adds markdown from other features (a run's stage counts) below it.
+ */
+export function registerHover(
+  context: ServerContext,
+  more: (uri: string, position: Position) => string | undefined = () => undefined,
+): void {
+  context.connection.onHover(({ textDocument, position }) => {
+    const extra = more(textDocument.uri, position);
+    const at = context.splAt(textDocument.uri, position);
+    const hover =
+      at &&
+      (hoverAt(at.source.spl, at.offset, context.macros) ??
+        fieldHoverAt(
+          context.pipelineOf(at.document, at.source),
+          at.source.spl,
+          at.offset,
+          context.fields,
+        ));
+    if (!at || !hover) return extra ? { contents: { kind: 'markdown', value: extra } } : null;
+    return {
+      contents: {
+        kind: 'markdown',
+        value: extra ? `${hover.markdown}\n\n---\n\n${extra}` : hover.markdown,
+      },
+      range: toLspRange(at.document, documentSpanOf(at.source, hover.span.start, hover.span.end)),
+    };
+  });
 }

@@ -8,64 +8,83 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
-  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionTriggerCharacters, completionsAt } from './completion';
+import { codeActionKinds, registerCodeActions } from './codeActions';
+import { completionTriggerCharacters, registerCompletion } from './completion';
+import { registerMacroNavigation } from './definition';
 import { diagnoseDocument } from './diagnostics';
 import { DiagnosticScheduler } from './diagnosticScheduler';
-import { documentSplOf, documentSpanOf } from './documents';
 import { expandDocument, expandMacrosRequest } from './expandRequest';
+import { ExtractionConfig } from './extractionConfig';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
-import {
-  calledMacro,
-  macroCallAt,
-  macroDefinedAt,
-  macroDefinitionOf,
-  macroReferences,
-  maxReferenceFiles,
-  workspaceTexts,
-} from './definition';
-import { hoverAt } from './hover';
+import { registerHover } from './hover';
 import { MacroFileDiagnostics } from './macroFileDiagnostics';
-import { toLspRange } from './ranges';
+import { registerRename } from './rename';
+import { registerRunSearch } from './runSearchFeatures';
+import { registerSemanticTokens, semanticTokensLegend } from './semanticTokens';
+import { ServerContext } from './serverContext';
+import { defaultSettings, readSettings, WorkspaceSettings } from './settings';
 import { signatureHelpAt, signatureTriggerCharacters } from './signatureHelp';
 import { documentSymbols } from './symbols';
+import { registerDetectionTesting } from './testingRequests';
+import { WorkspaceFields } from './workspaceFields';
 import { WorkspaceMacros } from './workspaceMacros';
 
 // The transport (--stdio, --node-ipc, --socket) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const splOf = (document: TextDocument) =>
-  documentSplOf(document.uri, document.languageId, document.getText());
+const settings = new WorkspaceSettings();
+const fields = new WorkspaceFields(settings);
+let extraction = ExtractionConfig.load([]);
+let canPullConfiguration = false;
 
 const macroFileProblems = new MacroFileDiagnostics(
   (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  (uri) => documents.get(uri) !== undefined,
 );
 const macros = new WorkspaceMacros(() => {
-  macroFileProblems.update(macros.diagnostics);
+  macroFileProblems.update(macros.diagnostics, settings.settings.rules);
   for (const document of documents.all()) scheduler.schedule(document);
 });
-const scheduler = new DiagnosticScheduler(
-  (document) => {
-    const source = splOf(document);
-    return source && diagnoseDocument(document, source, macros.index);
-  },
-  {
-    publish: (uri, version, diagnostics) =>
-      void connection.sendDiagnostics({ uri, version, diagnostics }),
-  },
+const context = new ServerContext(
+  connection,
+  documents,
+  settings,
+  () => macros.index,
+  () => ({ sample: fields.fields, sampleEvents: fields.status?.events ?? 0, config: extraction }),
 );
 
-let folders: string[] = [];
-let canPullConfiguration = false;
+/** A document's diagnostics: its SPL pieces, its macro-file problems, a run's explanations. */
+function diagnoseOpenDocument(document: TextDocument) {
+  const sources = context.splsOf(document);
+  const fileProblems = macroFileProblems.problemsFor(document.uri);
+  if (sources.length === 0) return macros.isMacroFile(document.uri) ? fileProblems : undefined;
+  const search = context.splOf(document);
+  const rules = settings.settings.rules;
+  const parse = (spl: string) => context.parse(document.uri, spl);
+  return [
+    ...fileProblems,
+    ...sources.flatMap((source) =>
+      diagnoseDocument(document, source, macros.index, search ? { rules, parse } : { rules }),
+    ),
+    ...(search ? runFeatures.evaluationDiagnostics(document) : []),
+  ];
+}
+
+const scheduler = new DiagnosticScheduler(diagnoseOpenDocument, {
+  publish: (uri, version, diagnostics) =>
+    void connection.sendDiagnostics({ uri, version, diagnostics }),
+});
 
 connection.onInitialize((params): InitializeResult => {
-  folders = (params.workspaceFolders ?? [])
-    .map((folder) => folder.uri)
-    .filter((uri) => uri.startsWith('file:'))
-    .map((uri) => fileURLToPath(uri));
+  settings.setFolders(
+    (params.workspaceFolders ?? [])
+      .map((folder) => folder.uri)
+      .filter((uri) => uri.startsWith('file:'))
+      .map((uri) => fileURLToPath(uri)),
+  );
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -78,58 +97,80 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       signatureHelpProvider: { triggerCharacters: signatureTriggerCharacters },
+      codeActionProvider: { codeActionKinds },
+      renameProvider: { prepareProvider: true },
+      semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+      codeLensProvider: {},
+      inlayHintProvider: true,
     },
   };
 });
+
+settings.onDidChange((current) => {
+  extraction = ExtractionConfig.load(fields.propsFiles());
+  fields.scheduleRebuild(0);
+  // Rebuilding the macro index re-checks every open document with the new rules too.
+  macros.configure(settings.folders, current.macroPaths);
+});
+
+async function pullSettings(): Promise<void> {
+  if (!canPullConfiguration) {
+    settings.update(defaultSettings);
+    return;
+  }
+  const section: unknown = await connection.workspace
+    .getConfiguration({ section: 'spl' })
+    .catch(() => undefined);
+  const read = readSettings(section);
+  if (read.ignored.length > 0) {
+    connection.console.warn(`Settings of the wrong type were ignored: ${read.ignored.join(', ')}`);
+  }
+  settings.update(read.settings);
+}
 
 connection.onInitialized(async () => {
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   }
-  macros.configure(folders, await macroPathsSetting());
+  await pullSettings();
 });
 
-connection.onDidChangeConfiguration(async () => {
-  macros.configure(folders, await macroPathsSetting());
-});
+connection.onDidChangeConfiguration(() => pullSettings());
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some((change) => macros.isMacroFile(change.uri))) macros.scheduleRebuild();
+  if (changes.some((change) => /(props|transforms)\.conf$/i.test(change.uri))) {
+    extraction = ExtractionConfig.load(fields.propsFiles());
+  }
+  if (changes.some((change) => fields.isRelevantFile(change.uri))) fields.scheduleRebuild();
 });
 
 documents.onDidChangeContent(({ document }) => scheduler.schedule(document));
 documents.onDidClose(({ document }) => {
-  scheduler.cancel(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  scheduler.forget(document.uri);
+  context.parses.forget(document.uri);
+  // A macro file keeps the problems the index found in it on disk.
+  const diagnostics = macroFileProblems.problemsFor(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics });
 });
 
-/** The open document at a position, its SPL, and the position as an SPL offset. */
-function splAt(uri: string, position: Position) {
-  const document = documents.get(uri);
-  const source = document && splOf(document);
-  const offset = document && source?.toSplOffset(document.offsetAt(position));
-  return document && source && offset !== undefined ? { document, source, offset } : undefined;
-}
-
-connection.onHover(({ textDocument, position }) => {
-  const at = splAt(textDocument.uri, position);
-  if (!at) return null;
-  const { document, source, offset } = at;
-  const hover = hoverAt(source.spl, offset, macros.index);
-  if (!hover) return null;
-  return {
-    contents: { kind: 'markdown', value: hover.markdown },
-    range: toLspRange(document, documentSpanOf(source, hover.span.start, hover.span.end)),
-  };
+const runFeatures = registerRunSearch(connection, documents, {
+  sourceOf: (document) => context.splOf(document),
+  macros: () => macros.index,
+  folders: () => settings.folders,
+  canPullConfiguration: () => canPullConfiguration,
+  republish: (document) => scheduler.schedule(document),
 });
 
-connection.onCompletion(({ textDocument, position }) => {
-  const at = splAt(textDocument.uri, position);
-  return at ? completionsAt(at.source.spl, at.offset, macros.index) : [];
-});
+registerHover(context, runFeatures.stageHover);
+registerCompletion(context);
+registerMacroNavigation(context);
+registerCodeActions(context);
+registerRename(context);
+registerSemanticTokens(context);
 
 connection.onSignatureHelp(({ textDocument, position }) => {
-  const at = splAt(textDocument.uri, position);
+  const at = context.splAt(textDocument.uri, position);
   return (at && signatureHelpAt(at.source.spl, at.offset, macros.index)) ?? null;
 });
 
@@ -144,46 +185,19 @@ connection.onDocumentFormatting(({ textDocument, options }) => {
 
 connection.onDocumentSymbol(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
-  const source = document && splOf(document);
+  const source = document && context.splOf(document);
   return document && source ? documentSymbols(document, source) : [];
 });
 
 connection.onFoldingRanges(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
-  const source = document && splOf(document);
+  const source = document && context.splOf(document);
   return document && source ? foldingRanges(document, source) : [];
-});
-
-connection.onDefinition(({ textDocument, position }) => {
-  const at = splAt(textDocument.uri, position);
-  const call = at && macroCallAt(at.source.spl, at.offset);
-  return (call && macroDefinitionOf(calledMacro(call), macros.index)) ?? null;
-});
-
-connection.onReferences(({ textDocument, position, context }) => {
-  const at = splAt(textDocument.uri, position);
-  const call = at && macroCallAt(at.source.spl, at.offset);
-  const macro = call ? calledMacro(call) : macroDefinedAt(textDocument.uri, position, macros.index);
-  if (!macro) return [];
-  const open = documents.all().map((document) => ({
-    uri: document.uri,
-    languageId: document.languageId,
-    text: document.getText(),
-  }));
-  const workspace = workspaceTexts(folders, new Set(open.map((document) => document.uri)));
-  if (workspace.truncated) {
-    connection.console.warn(
-      `References were searched in the first ${maxReferenceFiles} files of the workspace only.`,
-    );
-  }
-  const references = macroReferences(macro, [...open, ...workspace.texts]);
-  const definition = context.includeDeclaration && macroDefinitionOf(macro, macros.index);
-  return definition ? [definition, ...references] : references;
 });
 
 connection.onRequest(expandMacrosRequest, ({ uri }) => {
   const document = documents.get(uri);
-  const source = document && splOf(document);
+  const source = document && context.splOf(document);
   if (!source) {
     return new ResponseError(
       ErrorCodes.InvalidParams,
@@ -193,13 +207,11 @@ connection.onRequest(expandMacrosRequest, ({ uri }) => {
   return expandDocument(source, macros.index);
 });
 
-async function macroPathsSetting(): Promise<string[]> {
-  if (!canPullConfiguration) return [];
-  const setting: unknown = await connection.workspace.getConfiguration({
-    section: 'spl.macroPaths',
-  });
-  return Array.isArray(setting) ? setting.filter((p): p is string => typeof p === 'string') : [];
-}
+registerDetectionTesting(connection, {
+  folders: () => settings.folders,
+  openText: (uri) => documents.get(uri)?.getText(),
+  macroIndex: () => macros.index,
+});
 
 documents.listen(connection);
 connection.listen();

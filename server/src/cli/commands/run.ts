@@ -5,6 +5,7 @@ import { runSearch, type RunMessage, type RunResult } from '../../core/engine/ru
 import { loadMacroFiles } from '../../core/macros';
 import { detectionFilterMacroName } from '../../core/syntax/documents';
 import { readInput } from '../io';
+import { formatCsv } from '../csv';
 import { formatDiagnostic } from '../report';
 import { defaultLookupPaths, testDatasets } from '../runInputs';
 import { splSourceOf, type SplSource } from '../splSource';
@@ -17,6 +18,7 @@ interface RunOptions {
   props?: string[];
   lookups?: string[];
   format: string;
+  explain?: boolean;
   tz: string;
   maxEvents?: string;
   maxResults?: string;
@@ -38,7 +40,11 @@ export function registerRun(program: Command): void {
       '--lookups <paths...>',
       'CSV lookup files or folders (default: the nearest lookups/ folder)',
     )
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table, json or csv', 'table')
+    .option(
+      '--explain',
+      'print the events in and out of every stage (on standard error with json and csv; the table always shows them)',
+    )
     .option('--tz <zone>', 'IANA time zone for ctime and strftime', 'UTC')
     .option(
       '--max-events <n>',
@@ -64,8 +70,8 @@ function usageError(message: string): number {
 
 /** Exit 0 when the search ran (even with no rows), 1 when it has errors, 2 on usage or IO errors. */
 async function runCommand(file: string, options: RunOptions): Promise<number> {
-  if (options.format !== 'table' && options.format !== 'json') {
-    return usageError(`--format takes table or json, not '${options.format}'.`);
+  if (!['table', 'json', 'csv'].includes(options.format)) {
+    return usageError(`--format takes table, json or csv, not '${options.format}'.`);
   }
   const limits = limitsOf(options);
   if (typeof limits === 'string') return usageError(limits);
@@ -92,9 +98,22 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
     timezone: options.tz,
     limits,
   });
-  if (options.format === 'json')
-    process.stdout.write(`${JSON.stringify(toJson(result, source))}\n`);
-  else process.stdout.write(formatReport(result, source, process.stdout.columns ?? 100));
+  const width = process.stdout.columns ?? 100;
+  if (options.format === 'table') process.stdout.write(formatReport(result, source, width));
+  else {
+    process.stdout.write(
+      options.format === 'json'
+        ? `${JSON.stringify(toJson(result, source))}\n`
+        : formatCsv(result.fields, result.results),
+    );
+    // Standard output stays one machine-readable document; people read the rest on stderr.
+    if (options.explain === true && result.stages.length > 0)
+      process.stderr.write(formatStages(result, source, process.stderr.columns ?? 100));
+    if (options.format === 'csv') {
+      for (const message of result.messages)
+        process.stderr.write(`${formatMessage(message, source)}\n`);
+    }
+  }
   for (const d of [...macros.diagnostics, ...source.diagnostics]) {
     process.stderr.write(`${formatDiagnostic('file' in d ? String(d.file) : source.path, d)}\n`);
   }

@@ -91,7 +91,9 @@ export function ctimeFieldRule(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let fields: FieldSet = openFields;
-  for (const stage of pipeline.stages) {
+  // Stages after the last conversion cannot matter, and following a macro stage costs an expansion.
+  const lastCtime = pipeline.stages.findLastIndex((stage) => isCtimeCall(stage));
+  for (const stage of pipeline.stages.slice(0, lastCtime + 1)) {
     if (
       stage.kind === 'macroStage' &&
       stage.macro.name === CTIME &&
@@ -117,6 +119,10 @@ export function ctimeFieldRule(
   return diagnostics;
 }
 
+function isCtimeCall(stage: Stage): boolean {
+  return stage.kind === 'macroStage' && stage.macro.name === CTIME && stage.macro.args.length === 1;
+}
+
 function fieldsAfterStage(
   fields: FieldSet,
   stage: Stage,
@@ -126,13 +132,34 @@ function fieldsAfterStage(
   if (stage.kind === 'command') return fieldsAfter(fields, stage, text);
   // A macro stage: follow what its expansion does (e.g. drop_dm_object_name renames Processes.*).
   const call = text.slice(stage.macro.range.start.offset, stage.macro.range.end.offset);
-  const expansion = expandMacros(call, index);
-  if (expansion.diagnostics.some((d) => d.severity === 'error')) return openFields;
-  const expandedText = `| ${expansion.text}`;
-  const parsed = parseSpl(expandedText);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) return openFields;
-  return parsed.pipeline.stages.reduce<FieldSet>(
-    (set, inner) => fieldsAfterStage(set, inner, expandedText, index),
+  const expanded = expandedStage(call, index);
+  if (!expanded) return openFields;
+  return expanded.pipeline.stages.reduce<FieldSet>(
+    (set, inner) => fieldsAfterStage(set, inner, expanded.text, index),
     fields,
   );
+}
+
+interface ExpandedStage {
+  readonly text: string;
+  readonly pipeline: Pipeline;
+}
+
+/** Per index, the same few macro stages recur in most detections: expand and parse each once. */
+const expandedStages = new WeakMap<MacroIndex, Map<string, ExpandedStage | undefined>>();
+
+function expandedStage(call: string, index: MacroIndex): ExpandedStage | undefined {
+  let cache = expandedStages.get(index);
+  if (!cache) expandedStages.set(index, (cache = new Map()));
+  if (cache.has(call)) return cache.get(call);
+  let result: ExpandedStage | undefined;
+  const expansion = expandMacros(call, index);
+  if (!expansion.diagnostics.some((d) => d.severity === 'error')) {
+    const text = `| ${expansion.text}`;
+    const parsed = parseSpl(text);
+    if (!parsed.diagnostics.some((d) => d.severity === 'error'))
+      result = { text, pipeline: parsed.pipeline };
+  }
+  cache.set(call, result);
+  return result;
 }

@@ -1,5 +1,5 @@
 import { expandMacros, scanMacroText, type EvalOutcome, type MacroIndex } from '../macros';
-import { parseSpl } from '../syntax';
+import { parseSpl, type Pipeline } from '../syntax';
 import { detectionFilterMacroName } from '../syntax/documents';
 import type { Diagnostic } from '../text/diagnostic';
 import { LineIndex } from '../text/lineIndex';
@@ -14,6 +14,8 @@ export interface LintContext {
   readonly severities?: SeverityOverrides;
   /** Lets iseval macros and validations be checked (see ExpandOptions). */
   readonly evaluateEval?: (expression: string) => EvalOutcome;
+  /** `text` already parsed by the caller, so that it is not parsed twice. */
+  readonly pipeline?: Pipeline;
 }
 
 /**
@@ -33,7 +35,7 @@ export function lintSpl(text: string, context: LintContext): Diagnostic[] {
     ...(filterName ? { implicitFilterMacros: [filterName] } : {}),
     ...(context.evaluateEval ? { evaluateEval: context.evaluateEval } : {}),
   });
-  const { pipeline } = parseSpl(text);
+  const pipeline = context.pipeline ?? parseSpl(text).pipeline;
   const diagnostics: Diagnostic[] = [
     ...expansion.diagnostics,
     ...macrosInQuotes(text, tokens, index, lines),

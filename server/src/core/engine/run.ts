@@ -11,6 +11,8 @@ import { buildPlan } from './plan/build';
 import { executePlan } from './plan/execute';
 import { resolveLimits, type RunLimits } from './plan/limits';
 import { Stopper } from './plan/stopper';
+import type { RunTrace } from './plan/trace';
+import { collectDetails, createTrace, type RunDetails, type RunDetailsRequest } from './runDetails';
 import { MessageLog, reportInput, reportStop, type RunMessage } from './runMessages';
 import { toResultRecord, resultFields, type ResultRecord } from './results';
 import { createExecutionContext, pipelineSource, type RunEnvironment } from './runContext';
@@ -18,6 +20,7 @@ import { isValidTimeZone } from './time';
 import type { Row } from './value';
 
 export type { RunMessage } from './runMessages';
+export type { EventRef, RunDetails, RunDetailsRequest, RunTimeline } from './runDetails';
 
 export interface RunRequest {
   text: string;
@@ -32,6 +35,12 @@ export interface RunRequest {
   now?: number;
   limits?: Partial<RunLimits>;
   signal?: AbortSignal;
+  /** Data model files (YAML/JSON, or folders of them) added to the built-in CIM models for tstats. */
+  dataModelPaths?: string[];
+  /** Keep stage samples, the timeline and result lineage (`RunResult.details`). */
+  details?: RunDetailsRequest;
+  /** Give the event loop a turn after this many ms of work (for a server that must answer). */
+  yieldEveryMs?: number;
 }
 
 export interface RunStage {
@@ -47,6 +56,8 @@ export interface RunResult {
   results: ResultRecord[];
   stages: RunStage[];
   messages: RunMessage[];
+  /** Present when the request asked for details and the search ran. */
+  details?: RunDetails;
 }
 
 /**
@@ -74,7 +85,11 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
   }
   const parsed = parseSpl(expanded.text);
   messages.addAll(parsed.diagnostics, toOriginal);
-  const planning = { evalContext, diagnostics: [] as Diagnostic[] };
+  const planning = {
+    evalContext,
+    diagnostics: [] as Diagnostic[],
+    dataModelPaths: request.dataModelPaths,
+  };
   const plan = buildPlan(parsed.pipeline, planning, expanded.text);
   // A macro left unexpanded has already been explained by the expansion at the same place.
   const explainedMacros = new Set(expanded.diagnostics.map((d) => d.range.start.offset));
@@ -105,10 +120,16 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
     subplans: plan.subplans,
   };
   const source = pipelineSource(parsed.pipeline, env, stopper, inputReport);
+  const trace: RunTrace | undefined =
+    request.details && createTrace(request.details, plan.operators, parsed.pipeline, timezone);
   const { rows, stages: stageStats } = executePlan(
     plan.operators,
     source,
     createExecutionContext(env, stopper),
+    {
+      ...(trace ? { observe: trace.observe } : {}),
+      ...(request.yieldEveryMs !== undefined ? { yieldEveryMs: request.yieldEveryMs } : {}),
+    },
   );
   const kept = await collectResults(rows, limits, messages);
   const stages = stageStats();
@@ -142,6 +163,7 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
       range: toOriginal(s.range),
     })),
     messages: messages.list(),
+    ...(trace && request.details ? { details: collectDetails(trace, request.details, kept) } : {}),
   };
 }
 

@@ -80,6 +80,18 @@ export function createExecutionContext(env: RunEnvironment, stopper: Stopper): E
     report: env.report,
     runSubpipeline: (pipeline, range) => runSubpipeline(pipeline, range, env, stopper),
     resolveSubsearches: (expression) => resolveSubsearches(expression, ctx),
+    readEvents: (range) =>
+      eventSource({
+        datasets: env.datasets,
+        signal: stopper.signal,
+        shouldStop: () => stopper.shouldStop(),
+        literals: [],
+        limits: env.limits,
+        report: env.inputReport,
+        extractFields: env.extractFields,
+        onLimit: env.report,
+        range,
+      }),
     loadLookup(table, range) {
       let pending = lookups.get(table);
       if (!pending) {

@@ -96,9 +96,17 @@ function scanWord(text: string, start: number): number {
   return i;
 }
 
-/** A plain number (`15`, `2.5`, `1e-3`) that is not the start of a longer word (`24h`, `10.0.0.1`). */
-function isNumber(image: string): boolean {
-  return /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(image);
+const plainNumber = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const plainFraction = /\.\d+(?:[eE][+-]?\d+)?/y;
+
+/**
+ * True when `text` from `start` to `end` is exactly a plain number (`15`, `2.5`, `1e-3`, or `.5`
+ * with `fraction`), not the start of a longer word (`24h`, `10.0.0.1`).
+ */
+function isNumberAt(text: string, start: number, end: number, fraction = false): boolean {
+  const pattern = fraction ? plainFraction : plainNumber;
+  pattern.lastIndex = start;
+  return pattern.test(text) && pattern.lastIndex === end;
 }
 
 function scanNumberWithExponent(text: string, start: number): number {
@@ -111,15 +119,26 @@ function scanNumberWithExponent(text: string, start: number): number {
 /** foreach's placeholders (`<<FIELD>>`, `<<MATCHSTR>>`) stand where a field name goes. */
 const foreachTemplate = /^<<\w+>>/;
 
+/** Receives each token as it is scanned: its kind, offsets and whether it runs unclosed to the end. */
+export type TokenSink = (kind: TokenKind, start: number, end: number, unclosed: boolean) => void;
+
 /** The tokens of `text`, in order. Never fails: any other character becomes an 'other' token. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const length = text.length;
-  let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, unclosed = false): void => {
+  scanTokens(text, (kind, start, end, unclosed) => {
     const token: Token = { kind, image: text.slice(start, end), start, end };
     tokens.push(unclosed ? { ...token, unclosed: true } : token);
-  };
+  });
+  return tokens;
+}
+
+/**
+ * Scans `text` once and hands every token to `sink`, so a caller that wants its own token objects
+ * (the parser) builds them without a Token array in between.
+ */
+export function scanTokens(text: string, sink: TokenSink): void {
+  const length = text.length;
+  let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
@@ -132,12 +151,12 @@ export function tokenize(text: string): Token[] {
       if (text.startsWith('```', i)) {
         const close = text.indexOf('```', i + 3);
         const end = close < 0 ? length : close + 3;
-        push('comment', start, end, close < 0);
+        sink('comment', start, end, close < 0);
         i = end;
       } else {
         const close = text.indexOf('`', i + 1);
         const end = close < 0 ? length : close + 1;
-        push('macro', start, end, close < 0);
+        sink('macro', start, end, close < 0);
         i = end;
       }
     } else if (ch === '"') {
@@ -145,46 +164,38 @@ export function tokenize(text: string): Token[] {
       while (i < length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
       const closed = i < length;
       i = closed ? i + 1 : length;
-      push('string', start, i, !closed);
+      sink('string', start, i, !closed);
     } else if (
       ch === '<' &&
       text.startsWith('<<', i) &&
       foreachTemplate.test(text.slice(i, i + 80))
     ) {
       i += (foreachTemplate.exec(text.slice(i, i + 80)) as RegExpExecArray)[0].length;
-      push('word', start, i);
+      sink('word', start, i, false);
     } else if (ch === '\\' && text[i + 1] === '"') {
       // An escaped quote outside quotes (`a=*\"x\"*` in search) is part of a term, not a string.
       i += 2;
-      push('other', start, i);
+      sink('other', start, i, false);
     } else if (
       ch === '.' &&
       isDigit(text.charCodeAt(i + 1)) &&
       !isWordChar(text.charCodeAt(i - 1))
     ) {
       i = scanWord(text, i + 1);
-      const image = text.slice(start, i);
-      tokens.push({ kind: isNumber(`0${image}`) ? 'number' : 'word', image, start, end: i });
+      sink(isNumberAt(text, start, i, true) ? 'number' : 'word', start, i, false);
     } else if (ch === '=' || ch === '!' || ch === '<' || ch === '>') {
       const withEquals = text[i + 1] === '=';
       i += withEquals ? 2 : 1;
       // A lone `!` is no operator in SPL; it is glued into search terms like any character.
-      push(ch === '!' && !withEquals ? 'other' : 'compare', start, i);
+      sink(ch === '!' && !withEquals ? 'other' : 'compare', start, i, false);
     } else if (isWordChar(code)) {
       i = isDigit(code)
         ? Math.max(scanNumberWithExponent(text, i), scanWord(text, i))
         : scanWord(text, i);
-      const image = text.slice(start, i);
-      tokens.push({
-        kind: isDigit(code) && isNumber(image) ? 'number' : 'word',
-        image,
-        start,
-        end: i,
-      });
+      sink(isDigit(code) && isNumberAt(text, start, i) ? 'number' : 'word', start, i, false);
     } else {
       i++;
-      push(singleCharKinds[ch] ?? 'other', start, i);
+      sink(singleCharKinds[ch] ?? 'other', start, i, false);
     }
   }
-  return tokens;
 }

@@ -11,10 +11,12 @@ import { makeresultsOperator } from '../operators/makeresults';
 import { makemvOperator, mvcombineOperator, mvexpandOperator } from '../operators/multivalue';
 import { regexOperator, rexOperator } from '../operators/rex';
 import { searchOperator } from '../operators/search';
+import { spathOperator } from '../operators/spath';
 import { dedupOperator, sortOperator } from '../operators/sort';
 import { statsOperator } from '../operators/stats';
 import { appendOperator, joinOperator } from '../operators/subpipeline';
 import { topRareOperator } from '../operators/topRare';
+import { tstatsOperator } from '../operators/tstats';
 import { engineDiagnostic, type Operator, type PlanningContext } from './types';
 
 /** The operators of a pipeline, and of every pipeline in brackets inside it, built up front. */
@@ -127,6 +129,10 @@ function buildCommand(
       return appendOperator(command, planning);
     case 'join':
       return joinOperator(command, planning);
+    case 'tstats':
+      return tstatsOperator(command, planning);
+    case 'spath':
+      return spathOperator(command, planning);
     default:
       return unsupported(command, planning);
   }

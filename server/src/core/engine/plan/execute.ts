@@ -13,10 +13,33 @@ export interface StageStats {
 
 async function* empty(): AsyncIterable<Row> {}
 
+async function giveTurn(turns: Turns, now: number): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  turns.last = performance.now();
+  turns.waitedMs += turns.last - now;
+}
+
 /** Rows and time counted at one point of the chain. */
 interface Meter {
   rows: number;
   inclusiveMs: number;
+}
+
+export interface ExecuteOptions {
+  /** Sees every row out of the source (point -1) and out of each stage (its index). */
+  readonly observe?: (point: number, row: Row) => void;
+  /**
+   * Gives the event loop a turn after this much work without one. Rows that need no I/O (held
+   * rows, cached files) resolve as microtasks, which would starve a server's other requests.
+   */
+  readonly yieldEveryMs?: number;
+}
+
+/** When the chain last gave the event loop a turn, and the time spent waiting for turns. */
+interface Turns {
+  readonly everyMs: number;
+  last: number;
+  waitedMs: number;
 }
 
 /**
@@ -28,9 +51,18 @@ export function executePlan(
   operators: readonly Operator[],
   source: AsyncIterable<Row>,
   ctx: ExecutionContext,
+  options: ExecuteOptions = {},
 ): { rows: AsyncIterable<Row>; stages: () => StageStats[] } {
+  const turns: Turns | undefined =
+    options.yieldEveryMs === undefined
+      ? undefined
+      : { everyMs: options.yieldEveryMs, last: performance.now(), waitedMs: 0 };
+  const probe = (point: number) => {
+    const observe = options.observe;
+    return observe && ((row: Row) => observe(point, row));
+  };
   const sourceMeter: Meter = { rows: 0, inclusiveMs: 0 };
-  let upstream = metered(source, sourceMeter);
+  let upstream = metered(source, sourceMeter, turns, probe(-1));
   let upstreamMeter = sourceMeter;
   const reads: (() => StageStats)[] = [];
   operators.forEach((operator, index) => {
@@ -44,22 +76,39 @@ export function executePlan(
       out: meter.rows,
       ms: meter.inclusiveMs - (charged?.inclusiveMs ?? 0),
     }));
-    upstream = metered(operator.run(operator.generating ? empty() : upstream, ctx), meter);
+    upstream = metered(
+      operator.run(operator.generating ? empty() : upstream, ctx),
+      meter,
+      turns,
+      probe(index),
+    );
     upstreamMeter = meter;
   });
   return { rows: upstream, stages: () => reads.map((read) => read()) };
 }
 
-function metered(rows: AsyncIterable<Row>, meter: Meter): AsyncIterable<Row> {
+function metered(
+  rows: AsyncIterable<Row>,
+  meter: Meter,
+  turns: Turns | undefined,
+  observe: ((row: Row) => void) | undefined,
+): AsyncIterable<Row> {
   return {
     [Symbol.asyncIterator]() {
       const iterator = rows[Symbol.asyncIterator]();
       return {
         async next() {
           const started = performance.now();
+          const waitedBefore = turns?.waitedMs ?? 0;
           const step = await iterator.next();
-          meter.inclusiveMs += performance.now() - started;
-          if (!step.done) meter.rows++;
+          const now = performance.now();
+          // Time spent waiting for the event loop upstream is not this stage's work.
+          meter.inclusiveMs += now - started - ((turns?.waitedMs ?? 0) - waitedBefore);
+          if (!step.done) {
+            meter.rows++;
+            observe?.(step.value);
+          }
+          if (turns && now - turns.last >= turns.everyMs) await giveTurn(turns, now);
           return step;
         },
         async return(value?: unknown) {

@@ -23,6 +23,8 @@ export interface ExecutionContext {
   resolveSubsearches(expression: SearchExpression): Promise<SearchExpression>;
   /** The rows of a CSV lookup table; undefined (and reported) when it cannot be read. */
   loadLookup(table: string, range: SourceRange): Promise<readonly Row[] | undefined>;
+  /** The run's events with their search-time fields, for generating commands that read them (tstats). */
+  readEvents(range: SourceRange): AsyncIterable<Row>;
 }
 
 /**
@@ -41,6 +43,8 @@ export interface Operator {
 export interface PlanningContext {
   readonly evalContext: EvalContext;
   readonly diagnostics: Diagnostic[];
+  /** Data model files added to the built-in ones (tstats). */
+  readonly dataModelPaths?: readonly string[];
 }
 
 export function engineDiagnostic(

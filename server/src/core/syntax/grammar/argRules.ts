@@ -97,7 +97,19 @@ export abstract class ArgRules extends SearchRules {
     }
     const literal = this.readLiteral(true);
     if (!literal) return undefined;
-    return { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range };
+    // Splunk joins a quoted part and the characters glued to it into one argument, so the CIM
+    // macro call drop_dm_object_name("Processes") gives the field `Processes.*`.
+    const suffix = literal.quoted && this.glued(1) ? this.chunkLength(true) : 0;
+    if (suffix === 0)
+      return { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range };
+    const end = (this.skipTokens(suffix) as SplToken).end;
+    const name = literal.value + this.context.text.slice(literal.range.end.offset, end);
+    return {
+      kind: 'field',
+      name,
+      quoted: true,
+      range: this.range(literal.range.start.offset, end),
+    };
   });
 
   /** A field name that must come next; reports "expected a field name after '<after>'". */

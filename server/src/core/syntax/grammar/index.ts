@@ -6,10 +6,10 @@
 import type { Diagnostic } from '../../text/diagnostic';
 import { LineIndex } from '../../text/lineIndex';
 import type { Comment, EvalExpression, Pipeline, SearchExpression } from '../ast';
-import { tokenize } from '../lexer';
+import { scanTokens } from '../lexer';
 import { ParseContext } from './context';
 import { readMacro } from './macroCall';
-import { toParserToken, type SplToken } from './tokens';
+import { endOfTextToken, parserToken, type SplToken } from './tokens';
 import { SplParser } from './splParser';
 
 export { SplParser };
@@ -23,40 +23,42 @@ export interface ParseResult {
 const commentMacro = /^`\s*comment\s*\(/i;
 
 /**
- * Tokens with comments taken out: Splunk replaces ```...``` by a space before running, and the
- * legacy `comment("...")` macro expands to nothing, so neither takes part in parsing.
+ * Tokens with comments taken out, closed by the end-of-text token: Splunk replaces ```...``` by a
+ * space before running, and the legacy `comment("...")` macro expands to nothing, so neither takes
+ * part in parsing.
  */
 function prepare(text: string): { context: ParseContext; tokens: SplToken[]; comments: Comment[] } {
   const context = new ParseContext(text, new LineIndex(text));
   const tokens: SplToken[] = [];
   const comments: Comment[] = [];
-  for (const token of tokenize(text)) {
-    if (token.kind === 'comment') {
-      if (token.unclosed) {
+  scanTokens(text, (kind, start, end, unclosed) => {
+    if (kind === 'comment') {
+      if (unclosed) {
         context.error(
           'spl.syntax.unclosed-comment',
           'unclosed comment starting here: end it with ```',
-          token.start,
-          token.start + 3,
+          start,
+          start + 3,
         );
       }
-      const body = token.image.slice(3, token.unclosed ? undefined : -3);
-      const range = context.range(token.start, token.end);
+      const body = text.slice(start + 3, unclosed ? end : end - 3);
+      const range = context.range(start, end);
       comments.push({ kind: 'comment', style: 'backticks', text: body, range });
-      context.commentSpans.push({ start: token.start, end: token.end });
-      continue;
+      context.commentSpans.push({ start, end });
+      return;
     }
-    const parserToken = toParserToken(token, tokens.length);
-    if (token.kind === 'macro' && commentMacro.test(token.image)) {
-      const comment = readMacro(context, parserToken);
+    const token = parserToken(kind, text.slice(start, end), start, end, unclosed, tokens.length);
+    if (kind === 'macro' && commentMacro.test(token.image)) {
+      const comment = readMacro(context, token);
       if (comment.kind === 'comment') {
         comments.push(comment);
-        context.commentSpans.push({ start: token.start, end: token.end });
-        continue;
+        context.commentSpans.push({ start, end });
+        return;
       }
     }
-    tokens.push(parserToken);
-  }
+    tokens.push(token);
+  });
+  tokens.push(endOfTextToken(text.length, tokens.length));
   return { context, tokens, comments };
 }
 

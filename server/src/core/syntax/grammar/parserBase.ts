@@ -14,6 +14,8 @@ import { LineIndex } from '../../text/lineIndex';
 import type { Pipeline, Subsearch } from '../ast';
 import type { TokenKind } from '../lexer';
 import { ParseContext } from './context';
+import { LazyLookaheadStrategy } from './lazyLookahead';
+import { defineLeanRule, type RuleBody } from './leanRule';
 import { allTokenTypes, AnyToken, EndOfText, type SplToken } from './tokens';
 
 // Module-level copies: imported bindings are read through getters once compiled to CommonJS,
@@ -44,8 +46,21 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     // Every decision is ordered and gated (SPL is context dependent), so alternatives overlap by
     // design and one token of lookahead suffices. Chevrotain's grammar validations are skipped:
     // they report those intended overlaps as ambiguities and their analysis of this heavily
-    // gated grammar does not finish in reasonable time.
-    super(allTokenTypes, { recoveryEnabled: true, maxLookahead: 1, skipValidations: true });
+    // gated grammar does not finish in reasonable time. Chevrotain's error recovery is off: the
+    // grammar never lets Chevrotain meet a token it cannot place (problems are reported and
+    // skipped by the rules themselves), and enabling it costs start-up (follow sets of every
+    // rule) and bookkeeping in every repetition.
+    super(allTokenTypes, {
+      recoveryEnabled: false,
+      maxLookahead: 1,
+      skipValidations: true,
+      lookaheadStrategy: new LazyLookaheadStrategy(1),
+    });
+  }
+
+  /** Chevrotain defines every RULE through this: rules run in a leaner wrapper (leanRule.ts). */
+  protected defineRule(name: string, body: RuleBody): unknown {
+    return defineLeanRule(this, name, body);
   }
 
   /** The token `ahead` positions on (1 = the next one); undefined past the end. */
@@ -98,9 +113,17 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     return this.previousToken()?.end ?? 0;
   }
 
-  /** The tokens of the current parse, for the parenthesis matching `chunkLength` needs. */
+  /**
+   * The tokens of the current parse, closed by the end-of-text token, for the parenthesis matching
+   * `chunkLength` needs.
+   */
   protected parsedTokens: readonly SplToken[] = [];
   private matchingParens: Int32Array | undefined;
+
+  /** The last token before the end of the text; only called when there is one. */
+  protected lastToken(): SplToken {
+    return this.parsedTokens[this.parsedTokens.length - 2] as SplToken;
+  }
 
   protected startParse(context: ParseContext, tokens: readonly SplToken[]): void {
     this.context = context;
@@ -170,12 +193,11 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
       this.nesting++;
       return true;
     }
-    const last = this.parsedTokens[this.parsedTokens.length - 1] as SplToken;
     this.error(
       'spl.syntax.too-deep',
       `nesting deeper than ${SplParserBase.maxNesting} levels: simplify the search`,
       token.startOffset,
-      last.end,
+      this.lastToken().end,
     );
     while (this.peek()) this.SKIP_TOKEN();
     return false;

@@ -6,11 +6,9 @@
 import type { EvalExpression, Pipeline, SearchExpression } from '../ast';
 import type { ParseContext } from './context';
 import { SplGrammar } from './pipelineRules';
-import { endOfTextToken, EndOfText, type SplToken } from './tokens';
+import { EndOfText, type SplToken } from './tokens';
 
 export class SplParser extends SplGrammar {
-  private lastToken: SplToken | undefined;
-
   /** Reports and skips what follows a whole expression (eval or search entry points). */
   private skipLeftover(): void {
     const token = this.peek();
@@ -19,7 +17,7 @@ export class SplParser extends SplGrammar {
       'spl.syntax.unexpected-token',
       `unexpected '${token.image.slice(0, 40)}' after the expression`,
       token.startOffset,
-      (this.lastToken as SplToken).end,
+      this.lastToken().end,
     );
     while (this.peek()) this.SKIP_TOKEN();
   }
@@ -52,10 +50,10 @@ export class SplParser extends SplGrammar {
     this.performSelfAnalysis();
   }
 
+  /** Parses `tokens`, which end with the end-of-text token, with the top rule `rule`. */
   private run<T>(context: ParseContext, tokens: SplToken[], rule: () => T): T {
     this.startParse(context, tokens);
-    this.lastToken = tokens[tokens.length - 1];
-    this.input = [...tokens, endOfTextToken(context.text.length, tokens.length)];
+    this.input = tokens;
     const result = rule.call(this);
     // The grammar is gated so that Chevrotain never meets a token it cannot place; should it
     // happen, its error still becomes a diagnostic rather than an exception.

@@ -5,7 +5,7 @@
  * once for all commands anyway: the grammar glues adjacent fine-grained tokens where it wants them.
  */
 import { createToken, type IToken, type TokenType } from 'chevrotain';
-import type { Token, TokenKind } from '../lexer';
+import type { TokenKind } from '../lexer';
 
 /** Any token at all: repetitions whose exits are decided by GATEs consume through it. */
 export const AnyToken = createToken({ name: 'AnyToken' });
@@ -65,22 +65,30 @@ export interface SplToken extends IToken {
   readonly index: number;
 }
 
-export function toParserToken(token: Token, index: number): SplToken {
-  const tokenType = tokenTypeByKind[token.kind] as TokenType;
+/** The parser's token for one token of the lexer (see `scanTokens`), `index`-th of the parse. */
+export function parserToken(
+  kind: TokenKind,
+  image: string,
+  start: number,
+  end: number,
+  unclosed: boolean,
+  index: number,
+): SplToken {
+  const tokenType = tokenTypeByKind[kind] as TokenType;
   // A plain literal, with `unclosed` added only when set: a spread here copies through a slow
   // generic path for every token and gives the tokens Chevrotain reads differing shapes.
-  const parserToken: { -readonly [key in keyof SplToken]: SplToken[key] } = {
-    image: token.image,
-    startOffset: token.start,
-    endOffset: token.end - 1,
+  const token: { -readonly [key in keyof SplToken]: SplToken[key] } = {
+    image,
+    startOffset: start,
+    endOffset: end - 1,
     tokenType,
     tokenTypeIdx: tokenType.tokenTypeIdx as number,
-    kind: token.kind,
-    end: token.end,
+    kind,
+    end,
     index,
   };
-  if (token.unclosed) parserToken.unclosed = true;
-  return parserToken;
+  if (unclosed) token.unclosed = true;
+  return token;
 }
 
 /** The token that closes every input (see EndOfText). */

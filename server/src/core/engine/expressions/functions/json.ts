@@ -5,7 +5,7 @@ import type { FunctionSpec, Value } from '../context';
 import { str } from './args';
 
 /** Reads a dotted path with `{}` array steps (`a.b{}.c`, `a{0}`) from parsed JSON. */
-function jsonPath(root: unknown, path: string): unknown[] {
+export function jsonPath(root: unknown, path: string): unknown[] {
   let current: unknown[] = [root];
   for (const step of path.split('.').filter((s) => s !== '')) {
     const match = /^([^{]*)((?:\{\d*\})*)$/.exec(step);
@@ -35,7 +35,7 @@ function jsonPath(root: unknown, path: string): unknown[] {
   return current;
 }
 
-function jsonScalar(value: unknown): Scalar {
+export function jsonScalar(value: unknown): Scalar {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
   return JSON.stringify(value);

@@ -1,0 +1,6 @@
+import { Range } from 'vscode';
+import type { TestRange } from '../../../server/src/lsp/testingProtocol';
+
+export function toRange(range: TestRange): Range {
+  return new Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}

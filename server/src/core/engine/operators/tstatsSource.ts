@@ -1,0 +1,126 @@
+import type { SearchExpression, TstatsCommand } from '../../syntax/ast';
+import type { Severity } from '../../text/diagnostic';
+import type { SourceRange } from '../../text/range';
+import {
+  compileDataset,
+  INHERITED_FIELDS,
+  loadDataModels,
+  resolveDataset,
+  type CompiledDataset,
+} from '../datamodels';
+import type { EvalContext } from '../expressions';
+import { findOption } from '../plan/options';
+import { engineDiagnostic, type PlanningContext } from '../plan/types';
+import type { Row } from '../value';
+
+/** What tstats reads: a data model dataset, or (no `from`) the indexed fields of every event. */
+export interface TstatsSource {
+  /** `Endpoint.Processes`, or undefined for indexed fields. */
+  readonly dataset?: CompiledDataset;
+  /** The where clause without its `nodename=` terms, which chose the dataset. */
+  readonly where?: SearchExpression;
+  project(event: Row, context: EvalContext): Row | undefined;
+}
+
+/** The fields tstats sees without a data model: those Splunk writes to the index. */
+const INDEXED_FIELDS = [...INHERITED_FIELDS, 'index'];
+
+/**
+ * Resolves `from datamodel=Model.Dataset` (or `datamodel=Model where nodename=Dataset`) against
+ * the built-in and user data models; undefined (and reported) when it names none.
+ */
+export function planTstatsSource(
+  command: TstatsCommand,
+  planning: PlanningContext,
+): TstatsSource | undefined {
+  const { nodename, where } = splitNodename(command.where);
+  const named = datamodelName(command);
+  if (named === undefined) {
+    if (nodename !== undefined) {
+      report(planning, 'nodename= needs a data model: add from datamodel=<model>.', command.range);
+      return undefined;
+    }
+    return { ...(where && { where }), project: indexedFields };
+  }
+  if ('error' in named) {
+    report(planning, named.error, named.range);
+    return undefined;
+  }
+  const { catalog, problems } = loadDataModels(planning.dataModelPaths ?? []);
+  // A broken data model file costs only what it defines: the search still runs.
+  for (const problem of problems)
+    report(planning, `${problem.file}: ${problem.message}`, named.range, 'warning');
+  const resolved = resolveDataset(catalog, named.name, nodename?.value);
+  if ('error' in resolved) {
+    report(planning, resolved.error, nodename?.range ?? named.range);
+    return undefined;
+  }
+  const compiled = compileDataset(catalog, resolved.dataset, resolved.child);
+  for (const problem of compiled.problems) {
+    report(planning, `${problem.file}: ${problem.message}`, named.range, 'warning');
+  }
+  if (compiled.dataset.mappingCount === 0) {
+    report(
+      planning,
+      `No mapping populates ${resolved.dataset.model}.${resolved.dataset.name} from the events the ` +
+        'local evaluator reads, so tstats finds no rows there; add a mapping for your data (dataModelPaths).',
+      named.range,
+      'info',
+    );
+  }
+  const { dataset } = compiled;
+  return {
+    dataset,
+    ...(where && { where }),
+    project: (event, context) => dataset.project(event, context),
+  };
+}
+
+function indexedFields(event: Row): Row {
+  const row: Row = new Map();
+  for (const field of INDEXED_FIELDS) {
+    const value = event.get(field);
+    if (value !== undefined) row.set(field, value);
+  }
+  return row;
+}
+
+function datamodelName(
+  command: TstatsCommand,
+): { name: string; range: SourceRange } | { error: string; range: SourceRange } | undefined {
+  const from = command.from;
+  if (from?.kind === 'macro') {
+    return { error: `The macro '${from.name}' was not expanded.`, range: from.range };
+  }
+  if (from) return { name: from.value, range: from.range };
+  const option = findOption(command, 'datamodel');
+  if (option?.value.kind === 'literal') return { name: option.value.value, range: option.range };
+  return undefined;
+}
+
+/** Takes `nodename=X` out of the top level of the where clause: it names a dataset, not a field. */
+function splitNodename(where: SearchExpression | undefined): {
+  nodename?: { value: string; range: SourceRange };
+  where?: SearchExpression;
+} {
+  if (!where) return {};
+  const isNodename = (e: SearchExpression) =>
+    e.kind === 'compare' && e.operator === '=' && e.field.name.toLowerCase() === 'nodename';
+  const operands = where.kind === 'and' ? where.operands : [where];
+  const found = operands.find(isNodename);
+  if (!found || found.kind !== 'compare') return { where };
+  const rest = operands.filter((e) => e !== found);
+  const nodename = { value: found.value.value, range: found.range };
+  if (rest.length === 0) return { nodename };
+  if (rest.length === 1) return { nodename, where: rest[0] as SearchExpression };
+  return { nodename, where: { kind: 'and', operands: rest, range: where.range } };
+}
+
+function report(
+  planning: PlanningContext,
+  message: string,
+  range: SourceRange,
+  severity: Severity = 'error',
+): void {
+  planning.diagnostics.push(engineDiagnostic(severity, 'spl.engine.datamodel', message, range));
+}
