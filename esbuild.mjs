@@ -16,13 +16,11 @@ const common = {
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-const entries = [{ in: 'server/src/cli/main.ts', out: 'dist/cli.js', external: [] }];
-if (process.argv.includes('--all') || (await exists('client/src/extension.ts'))) {
-  entries.push({ in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] });
-}
-if (await exists('server/src/lsp/main.ts')) {
-  entries.push({ in: 'server/src/lsp/main.ts', out: 'dist/server.js', external: [] });
-}
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', external: [] },
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', external: [] },
+];
 
 await Promise.all(
   entries.map((e) =>
@@ -40,21 +38,9 @@ const webviewBuild = {
   minify: common.minify,
   logLevel: 'warning',
 };
-if (await exists('client/webview/main.ts')) {
-  await Promise.all(
-    [
-      ['client/webview/main.ts', 'dist/webview/results.js'],
-      ['client/webview/results.css', 'dist/webview/results.css'],
-    ].map(([entry, outfile]) => build({ ...webviewBuild, entryPoints: [entry], outfile })),
-  );
-}
-
-async function exists(path) {
-  const { access } = await import('node:fs/promises');
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+await Promise.all(
+  [
+    ['client/webview/main.ts', 'dist/webview/results.js'],
+    ['client/webview/results.css', 'dist/webview/results.css'],
+  ].map(([entry, outfile]) => build({ ...webviewBuild, entryPoints: [entry], outfile })),
+);

@@ -3,10 +3,12 @@
  * editor opens it (the whole YAML file): diagnostics (YAML read + parse + lint with the corpus
  * macros), and a hover and a completion at every 50th offset of the search. Figures are ratios
  * against a baseline measured in the same run: `parseSpl` alone on the same searches.
- * Run: node --import tsx bench/lsp.ts
+ * Then the bundled server through the protocol on a 2,000-line document (bench/lspProtocol.ts)
+ * and the size of the bundles VS Code loads.
+ * Run: npm run build && node bench/bundled.mjs lsp
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,8 +18,10 @@ import { completionsAt } from '../server/src/lsp/completion';
 import { diagnoseDocument } from '../server/src/lsp/diagnostics';
 import { documentSplOf } from '../server/src/lsp/documents';
 import { hoverAt } from '../server/src/lsp/hover';
+import { bundleBytes, measureProtocol, minifiedBundleBytes, percentile } from './lspProtocol';
 
-const repoRoot = resolve(import.meta.dirname, '..');
+// Run from the repository root (`node bench/bundled.mjs lsp` requires it too).
+const repoRoot = process.cwd();
 const corpus = join(repoRoot, '../shared/corpus/security_content');
 const ROUNDS = 5;
 const PROBE_EVERY = 50;
@@ -88,3 +92,38 @@ console.log(
   `hover + completion at ${probeCount} offsets: ${(median(probes) / base).toFixed(2)}x the baseline, ` +
     `${((median(probes) / probeCount) * 1000).toFixed(0)} µs per offset`,
 );
+
+// Top-level await is not available: tsx runs this file as CommonJS.
+void measureProtocol(join(repoRoot, 'dist/server.js'), corpus).then((figures) => {
+  const round = percentile(figures.baseline, 50);
+  const describe = (name: string, values: readonly number[], goal: string) => {
+    const p50 = percentile(values, 50);
+    const p95 = percentile(values, 95);
+    console.log(
+      `${name}: p50 ${p50.toFixed(1)} ms (${(p50 / round).toFixed(1)}x), ` +
+        `p95 ${p95.toFixed(1)} ms (${(p95 / round).toFixed(1)}x)${goal}`,
+    );
+  };
+  console.log(
+    `protocol, bundled server, ${figures.lines}-line document, ${figures.baseline.length} samples each`,
+  );
+  console.log(
+    `baseline hover round trip on a one-line document: p50 ${round.toFixed(2)} ms (1.0x)`,
+  );
+  const parses = figures.parse;
+  const parseP50 = percentile(parses, 50);
+  console.log(
+    `for scale, parseSpl of the same document in this process: p50 ${parseP50.toFixed(1)} ms, ` +
+      `p95 ${percentile(parses, 95).toFixed(1)} ms; edit -> publishDiagnostics p50 is ` +
+      `${(percentile(figures.diagnostics, 50) / parseP50).toFixed(1)} parses`,
+  );
+  describe('edit -> publishDiagnostics', figures.diagnostics, ' (goal p95 < 30 ms)');
+  describe('completion', figures.completion, ' (goal p95 < 16 ms)');
+  describe('hover', figures.hover, '');
+  const bytes = bundleBytes([join(repoRoot, 'dist/client.js'), join(repoRoot, 'dist/server.js')]);
+  const megabytes = (count: number) => `${(count / 1024 / 1024).toFixed(2)} MB`;
+  console.log(
+    `bundle dist/client.js + dist/server.js: ${megabytes(bytes)} as built; ` +
+      `${megabytes(minifiedBundleBytes(repoRoot))} minified (goal < 3 MB)`,
+  );
+});

@@ -34,9 +34,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'spl' }, { language: 'yaml', pattern: '**/*.{yml,yaml}' }],
+    documentSelector: [
+      { language: 'spl' },
+      { language: 'yaml', pattern: '**/*.{yml,yaml}' },
+      { pattern: '**/macros.conf' },
+    ],
     synchronize: {
-      fileEvents: workspace.createFileSystemWatcher('**/{macros.conf,*.yml,*.yaml}'),
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/{macros.conf,*.yml,*.yaml}'),
+        // The field index: sample events and extraction configuration.
+        workspace.createFileSystemWatcher('**/{props.conf,transforms.conf,*.log}'),
+      ],
     },
   };
   client = new LanguageClient('spl', 'SPL Language Server', serverOptions, clientOptions);

@@ -38,6 +38,7 @@ const page = {
   app: byId('app'),
   title: byId('title'),
   summary: byId('summary'),
+  datasets: byId('datasets'),
   stale: byId('stale'),
   messages: byId<HTMLUListElement>('messages'),
   stages: byId<HTMLOListElement>('stages'),
@@ -104,6 +105,8 @@ function show(next: PanelRun): void {
     stopped: result.stopped,
   });
   page.summary.setAttribute('data-total-rows', String(result.totalRows));
+  page.datasets.textContent = datasetsText(result.datasets.map((d) => d.path));
+  page.datasets.title = result.datasets.map((d) => d.path).join('\n');
   page.stale.hidden = true;
   page.filter.value = view.filter;
   page.viewChart.disabled = !chart;
@@ -115,6 +118,13 @@ function show(next: PanelRun): void {
   closeEvents();
   applyView();
   setMode(mode);
+}
+
+/** `over wermgr_ads_sysmon.log`, `over 3 datasets`, or why there is nothing to read. */
+function datasetsText(paths: readonly string[]): string {
+  if (paths.length === 0) return 'no sample data';
+  if (paths.length > 1) return `over ${paths.length} datasets`;
+  return `over ${paths[0]?.split(/[\\/]/).pop() ?? ''}`;
 }
 
 function running(documentLabel: string): void {
@@ -161,7 +171,10 @@ function showEvents(rowIndex: number): void {
   });
   page.eventsTitle.textContent = `Events behind row ${rowIndex + 1}`;
   page.events.setAttribute('data-row-index', String(rowIndex));
-  renderEvents(page.eventsBody, events, result.limits.eventsPerRow);
+  renderEvents(page.eventsBody, events, {
+    eventsPerRow: result.limits.eventsPerRow,
+    eventsTruncated: result.eventsTruncated === true,
+  });
   page.events.hidden = false;
 }
 

@@ -9,7 +9,10 @@ function contentRepo(): { dir: string; remove: () => void } {
   const repo = scratch();
   copyMacros(repo.dir);
   mkdirSync(join(repo.dir, 'searches'));
-  writeFileSync(join(repo.dir, 'searches/clean.spl'), '`sysmon` EventCode=1 | stats count by host\n');
+  writeFileSync(
+    join(repo.dir, 'searches/clean.spl'),
+    '`sysmon` EventCode=1 | stats count by host\n',
+  );
   writeFileSync(join(repo.dir, 'searches/broken.spl'), '`sysmon` EventCode=1\n| `sysmonn`\n');
   return repo;
 }
@@ -52,7 +55,10 @@ describe('spl lint: exit codes and the text format', () => {
   it('exits 2 with a clear message for bad paths, empty globs and bad options', () => {
     const cases: [string[], RegExp][] = [
       [['lint', 'nowhere.spl'], /spl lint: nowhere\.spl: no such file or folder\./],
-      [['lint', 'searches/*.conf'], /no \.spl, \.yml\/\.yaml and macros\.conf files match this glob/],
+      [
+        ['lint', 'searches/*.conf'],
+        /no \.spl, \.yml\/\.yaml and macros\.conf files match this glob/,
+      ],
       [['lint', '--format', 'xml', 'searches'], /--format takes text, json, sarif, not 'xml'/],
       [['lint', '--max-warnings', '-1', 'searches'], /--max-warnings takes a whole number/],
       [['lint', '--macros', 'missing/', 'searches'], /no such macro file or folder/],
@@ -88,7 +94,10 @@ describe('spl lint: warnings, macro files and --max-warnings', () => {
     const run = spl(['lint', 'detections'], { cwd: repo.dir });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     // The position is in the YAML file: line 2, the closing quote just after the search.
-    assert.match(run.stdout, /^detections\/my_detection\.yml:2:52 warning spl\.detection\.filterMissing /m);
+    assert.match(
+      run.stdout,
+      /^detections\/my_detection\.yml:2:52 warning spl\.detection\.filterMissing /m,
+    );
     assert.equal(spl(['lint', '--max-warnings', '1', 'detections'], { cwd: repo.dir }).status, 0);
     assert.equal(spl(['lint', '--max-warnings', '0', 'detections'], { cwd: repo.dir }).status, 1);
   });
@@ -99,5 +108,28 @@ describe('spl lint: warnings, macro files and --max-warnings', () => {
       run.stdout,
       /^macros\/uses_undeclared\.yml:1:19 warning spl\.macro\.undeclaredArgument '\$idx\$' is not an argument/m,
     );
+  });
+});
+
+describe('spl lint --threads', () => {
+  it('reports the same, in the same order, when worker threads share the files', () => {
+    const repo = scratch();
+    try {
+      copyMacros(repo.dir);
+      // Enough files for workers to start (200), every tenth with a problem.
+      for (let i = 0; i < 220; i++) {
+        const search = i % 10 === 0 ? '`sysmon` | `nosuch`\n' : `\`sysmon\` EventCode=${i}\n`;
+        writeFileSync(join(repo.dir, `s${String(i).padStart(3, '0')}.spl`), search);
+      }
+      const one = spl(['lint', '--threads', '1', '.'], { cwd: repo.dir });
+      const two = spl(['lint', '--threads', '2', '--timings', '.'], { cwd: repo.dir });
+      assert.equal(one.status, 1);
+      assert.equal(two.status, 1);
+      assert.equal(two.stdout, one.stdout);
+      assert.match(one.stdout, /22 errors in 22 files/);
+      assert.match(two.stderr, /2 threads/);
+    } finally {
+      repo.remove();
+    }
   });
 });

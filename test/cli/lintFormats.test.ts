@@ -14,8 +14,16 @@ import { copyMacros, scratch, spl } from './helpers';
 function sarifValidator() {
   const require = createRequire(import.meta.url);
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const { $schema: _draft, id: _id, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, unicodeRegExp: false });
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+  // Its draft-04 `$schema` and `id` are what ajv 8 cannot take; the rest is plain JSON Schema.
+  delete schema.$schema;
+  delete schema.id;
+  const ajv = new Ajv({
+    strict: false,
+    validateSchema: false,
+    allErrors: true,
+    unicodeRegExp: false,
+  });
   return ajv.compile(schema);
 }
 
@@ -40,7 +48,14 @@ describe('spl lint --format json and sarif', () => {
       summary: Record<string, number>;
       files: { file: string; kind: string; diagnostics: Record<string, unknown>[] }[];
     };
-    assert.deepEqual(report.summary, { files: 1, error: 1, warning: 1, info: 0, hint: 0 });
+    assert.deepEqual(report.summary, {
+      checked: 1,
+      skipped: 0,
+      error: 1,
+      warning: 1,
+      info: 0,
+      hint: 0,
+    });
     const file = report.files[0];
     assert.equal(file?.file, 'detections/bad_one.yml');
     assert.equal(file?.kind, 'detection');
@@ -50,7 +65,9 @@ describe('spl lint --format json and sarif', () => {
   });
 
   it('sarif: valid SARIF 2.1.0 with the rule catalog and URIs relative to the repository root', () => {
-    const run = spl(['lint', '--format', 'sarif', 'detections'], { cwd: join(repo.dir, 'content') });
+    const run = spl(['lint', '--format', 'sarif', 'detections'], {
+      cwd: join(repo.dir, 'content'),
+    });
     assert.equal(run.status, 1, run.stderr);
     const log = JSON.parse(run.stdout) as {
       runs: {
@@ -59,7 +76,9 @@ describe('spl lint --format json and sarif', () => {
           ruleId: string;
           ruleIndex: number;
           level: string;
-          locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+          }[];
         }[];
       }[];
     };
@@ -67,7 +86,9 @@ describe('spl lint --format json and sarif', () => {
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const [sarifRun] = log.runs;
     const rules = sarifRun?.tool.driver.rules ?? [];
-    assert.ok(rules.some((r) => r.id === 'spl.detection.ctimeUnknownField' && r.help.text.length > 20));
+    assert.ok(
+      rules.some((r) => r.id === 'spl.detection.ctimeUnknownField' && r.help.text.length > 20),
+    );
     const result = sarifRun?.results.find((r) => r.ruleId === 'spl.macro.undefined');
     assert.equal(result?.level, 'error');
     assert.equal(rules[result?.ruleIndex ?? -1]?.id, 'spl.macro.undefined');
@@ -95,7 +116,10 @@ describe('spl lint: the config file', () => {
     assert.equal(lowered.status, 0, lowered.stdout);
     assert.match(lowered.stdout, /^a\.spl:1:12 warning spl\.macro\.undefined /m);
     config('rules:\n  spl.macro.undefined: "off"\n');
-    assert.match(spl(["lint", "searches"], { cwd: repo.dir }).stdout, /^No problems \(2 files checked\)/);
+    assert.match(
+      spl(['lint', 'searches'], { cwd: repo.dir }).stdout,
+      /^No problems \(2 files checked\)/,
+    );
   });
 
   it('ignore skips files and folders; macroPaths replaces the nearest macros/ folder', () => {
@@ -110,8 +134,14 @@ describe('spl lint: the config file', () => {
 
   it('exits 2 on a bad config, naming the file, line and column', () => {
     const cases: [string, RegExp][] = [
-      ['rules:\n  spl.macro.undefined: loud\n', /\.spl-toolkit\.yml:2:24 the severity of 'spl\.macro\.undefined' must be one of error, warning, info, hint, off, not 'loud'/],
-      ['rules:\n  spl.macro.undefinde: error\n', /\.spl-toolkit\.yml:2:3 unknown rule code 'spl\.macro\.undefinde'; did you mean 'spl\.macro\.undefined'\?/],
+      [
+        'rules:\n  spl.macro.undefined: loud\n',
+        /\.spl-toolkit\.yml:2:24 the severity of 'spl\.macro\.undefined' must be one of error, warning, info, hint, off, not 'loud'/,
+      ],
+      [
+        'rules:\n  spl.macro.undefinde: error\n',
+        /\.spl-toolkit\.yml:2:3 unknown rule code 'spl\.macro\.undefinde'; did you mean 'spl\.macro\.undefined'\?/,
+      ],
       ['rule:\n  x: error\n', /\.spl-toolkit\.yml:1:1 unknown key 'rule'; did you mean 'rules'\?/],
       ['ignore: searches\n', /\.spl-toolkit\.yml:1:9 `ignore` must be a list of strings/],
       ['macroPaths: [nowhere]\n', /macroPaths: 'nowhere' does not exist/],

@@ -19,23 +19,20 @@ describe('spl run formats', () => {
     assert.equal(run.status, 0, run.stderr);
     const records = parse(run.stdout, { columns: true }) as Record<string, string>[];
     assert.equal(records.length, 2);
-    assert.deepEqual(
-      records.map((r) => r.dest).sort(),
-      ['ENG-WKS-12.corp.example.com', 'FIN-WKS-07.corp.example.com'],
-    );
+    assert.deepEqual(records.map((r) => r.dest).sort(), [
+      'ENG-WKS-12.corp.example.com',
+      'FIN-WKS-07.corp.example.com',
+    ]);
     assert.match(run.stderr, /Stages:\n +command +in +out +ms {2}stage\n +search +20 +3 /);
   });
 
   it('json stays one document on stdout, the stage counts inside it', () => {
     const run = spl([...SEED, '--format', 'json', '--explain']);
     const output = JSON.parse(run.stdout) as { stages: { in: number; out: number }[] };
-    assert.deepEqual(
-      output.stages.map((s) => [s.in, s.out]).slice(0, 2),
-      [
-        [20, 3],
-        [3, 2],
-      ],
-    );
+    assert.deepEqual(output.stages.map((s) => [s.in, s.out]).slice(0, 2), [
+      [20, 3],
+      [3, 2],
+    ]);
   });
 
   it('refuses an unknown format with exit 2', () => {
@@ -47,7 +44,10 @@ describe('spl run formats', () => {
 
 describe('formatCsv (RFC 4180)', () => {
   it('quotes commas, quotes and newlines, doubles quotes, joins multivalues with a newline', () => {
-    const csv = formatCsv(['a', 'b', 'c'], [{ a: 'x,y', b: 'say "hi"', c: ['one', 'two'] }, { a: 'plain' }]);
+    const csv = formatCsv(
+      ['a', 'b', 'c'],
+      [{ a: 'x,y', b: 'say "hi"', c: ['one', 'two'] }, { a: 'plain' }],
+    );
     assert.equal(csv, 'a,b,c\r\n"x,y","say ""hi""","one\ntwo"\r\nplain,,\r\n');
     assert.deepEqual(parse(csv), [
       ['a', 'b', 'c'],

@@ -21,7 +21,11 @@ describe('terminal conventions', () => {
   it('draws a progress bar on a TTY after a moment, and erases it at the end', () => {
     const written: string[] = [];
     let now = 0;
-    const tick = progressBar({ isTTY: true, columns: 80, write: (t) => written.push(t) }, 'lint', () => now);
+    const tick = progressBar(
+      { isTTY: true, columns: 80, write: (t) => written.push(t) },
+      'lint',
+      () => now,
+    );
     tick(1, 10);
     assert.deepEqual(written, [], 'nothing during the first moments');
     now = 1000;
@@ -30,7 +34,11 @@ describe('terminal conventions', () => {
     tick(10, 10);
     assert.equal(written[1], '\r\u001b[2K');
     const piped: string[] = [];
-    const quiet = progressBar({ isTTY: false, write: (t) => piped.push(t) }, 'lint', () => (now += 1000));
+    const quiet = progressBar(
+      { isTTY: false, write: (t) => piped.push(t) },
+      'lint',
+      () => (now += 1000),
+    );
     quiet(1, 10);
     quiet(10, 10);
     assert.deepEqual(piped, []);
@@ -44,7 +52,22 @@ describe('terminal conventions', () => {
       assert.match(help.stdout, new RegExp(`^Usage: spl ${command} `));
     }
     const seed = 'sample-data/detections/windows_wermgr_alternate_data_stream_in_temp_dir.spl';
-    assert.match(spl(['lint', seed], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[1mNo problems/);
-    assert.doesNotMatch(spl(['lint', seed], { env: { NO_COLOR: '1' } }).stdout, /\u001b/);
+    const escape = '\u001b[';
+    const forced = spl(['lint', seed], { env: { FORCE_COLOR: '1' } }).stdout;
+    assert.ok(forced.startsWith(`${escape}1mNo problems`), forced);
+    assert.ok(!spl(['lint', seed], { env: { NO_COLOR: '1' } }).stdout.includes(escape));
+  });
+});
+
+describe('spl expand', () => {
+  it('--quiet leaves out the note about missing macros; an unreadable input exits 2', () => {
+    const noisy = spl(['expand', '-'], { input: 'index=a\n', cwd: '/' });
+    assert.match(noisy.stderr, /note: no macros\/ folder/);
+    const quiet = spl(['-q', 'expand', '-'], { input: 'index=a\n', cwd: '/' });
+    assert.equal(quiet.stdout, 'index=a\n');
+    assert.equal(quiet.stderr, '');
+    const missing = spl(['expand', 'nowhere.spl']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^spl expand: cannot read nowhere\.spl: ENOENT/);
   });
 });

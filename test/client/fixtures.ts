@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RunRow, RunSearchResult } from '../../server/src/protocol/runSearch';
 
-export const repoRoot = resolve(import.meta.dirname, '../..');
+// From import.meta.url, which the bundled bench (bench/bundled.mjs) also defines.
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const zero = { line: 0, character: 0 };
 

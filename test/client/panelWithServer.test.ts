@@ -39,6 +39,7 @@ test('the table shows the two true positives with a column per field', () => {
   );
   assert.deepEqual(dests, ['ENG-WKS-12.corp.example.com', 'FIN-WKS-07.corp.example.com']);
   assert.match(doc.querySelector('[data-testid="summary"]')!.textContent!, /^2 rows in /);
+  assert.match(doc.querySelector('[data-testid="datasets"]')!.textContent!, /^over /);
 });
 
 // sample-data/README.md: 20 -> 3 -> 2 -> 2 -> 2 -> 2 (events read, then out of each of 5 stages).

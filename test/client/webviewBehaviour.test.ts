@@ -50,6 +50,7 @@ test('rows, columns in the result order, summary, stages and messages', async ()
     ['HR-WKS-01', '100'],
   ]);
   assert.equal(doc.querySelector('[data-testid="summary"]')!.textContent, '3 rows in 412 ms');
+  assert.equal(doc.querySelector('[data-testid="datasets"]')!.textContent, 'no sample data');
   const stage = doc.querySelector('[data-testid="stages"] li')!;
   assert.deepEqual([stage.getAttribute('data-in'), stage.getAttribute('data-out')], ['20', '3']);
   assert.equal(
@@ -172,4 +173,41 @@ test('stats results offer a bar chart; a click on a stage asks the host to revea
   assert.equal(chart.querySelectorAll('rect.bar').length, 3);
   page.document.querySelector<HTMLElement>('[data-stage-index="1"] .command')!.click();
   assert.deepEqual(page.posted.at(-1), { type: 'revealStage', index: 1 });
+});
+
+test('the events view says when a row has no events or the run kept only some', async () => {
+  page = await openWebviewPage();
+  const event = {
+    raw: 'plain text event',
+    rawTruncated: true,
+    source: 's',
+    sourcetype: 't',
+    host: 'h',
+  };
+  const result = runResult(['dest'], [{ dest: 'a' }, { dest: 'b' }], {
+    rowEvents: [[], [0]],
+    events: [event],
+    eventsTruncated: true,
+  });
+  page.send({ type: 'show', run: { documentLabel: 'a.spl', result } });
+  const events = page.document.querySelector('[data-testid="events"]')!;
+  const click = (row: number) =>
+    page!.document.querySelector<HTMLElement>(`tr[data-row-index="${row}"] td`)!.click();
+  click(0);
+  assert.equal(
+    events.querySelector('.note')!.textContent,
+    'The run kept no events for this row: it hit its event limits.',
+  );
+  click(1);
+  assert.deepEqual(
+    [...events.querySelectorAll('.note')].map((n) => n.textContent),
+    [
+      'The event is longer; only its start is shown.',
+      'The run hit its event limits, so more events may be behind this row.',
+    ],
+  );
+  assert.equal(events.querySelector('pre.raw')!.textContent, 'plain text event');
+  assert.equal(page.document.querySelector('tr.selected')!.getAttribute('data-row-index'), '1');
+  page.document.querySelector<HTMLElement>('#close-events')!.click();
+  assert.equal(events.hasAttribute('hidden'), true);
 });

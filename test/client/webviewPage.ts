@@ -36,8 +36,9 @@ export interface WebviewPage {
   close(): Promise<void>;
 }
 
-export async function openWebviewPage(savedState?: unknown): Promise<WebviewPage> {
-  const script = await webviewScript();
+/** `script`: the webview bundle to run; by default built from the source now. */
+export async function openWebviewPage(script?: string): Promise<WebviewPage> {
+  const code = script ?? (await webviewScript());
   const window = new Window({
     settings: {
       enableJavaScriptEvaluation: true,
@@ -48,7 +49,7 @@ export async function openWebviewPage(savedState?: unknown): Promise<WebviewPage
   // The page body is our own static markup, with no data in it.
   document.body.innerHTML = panelBody;
   const posted: WebviewMessage[] = [];
-  let state = savedState;
+  let state: unknown;
   Object.assign(window, {
     acquireVsCodeApi: () => ({
       // VS Code serialises messages; this also brings them out of the page's realm.
@@ -59,7 +60,7 @@ export async function openWebviewPage(savedState?: unknown): Promise<WebviewPage
       },
     }),
   });
-  window.eval(script);
+  window.eval(code);
   return {
     window,
     document,

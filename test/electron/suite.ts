@@ -43,11 +43,11 @@ export async function run(): Promise<void> {
       console.log(`ok ${name}`);
     } catch (error) {
       console.log(`not ok ${name}\n${(error as Error).stack}`);
-      failures.push(name);
+      failures.push(`${name}: ${(error as Error).message}`);
     }
   }
   if (failures.length > 0)
-    throw new Error(`${failures.length} check(s) failed: ${failures.join('; ')}`);
+    throw new Error(`${failures.length} check(s) failed:\n${failures.join('\n')}`);
 }
 
 /** Polls `probe` every 100 ms until it returns a value, or fails after timeoutMs. */

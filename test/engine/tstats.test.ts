@@ -242,6 +242,13 @@ describe('tstats over the CIM data models from Sysmon events', () => {
     );
   });
 
+  it('runs a subsearch in the where clause first', async () => {
+    const text =
+      '| tstats count from datamodel=Endpoint.Processes where [| makeresults ' +
+      '| eval Processes.process_name="whoami.exe" | fields Processes.process_name] by Processes.process_id';
+    assert.deepEqual(await rows(text), [{ 'Processes.process_id': '102', count: '1' }]);
+  });
+
   it('counts indexed fields when no data model is named', async () => {
     assert.deepEqual(await rows('| tstats count where sourcetype=xmlwineventlog by source'), [
       { source: SOURCE, count: String(EVENTS.length) },
@@ -283,6 +290,16 @@ describe('tstats over the CIM data models from Sysmon events', () => {
     assert.match(error?.message ?? '', /did you mean 'Processes'/);
     assert.equal(error?.range?.start.offset, '| tstats count from datamodel='.length);
 
+    const typo = await run(
+      '| tstats count from datamodel=Endpoint.Processes by Processes.original_file_nam',
+    );
+    const warning = typo.messages.find((m) => m.code === 'spl.engine.datamodel-field');
+    assert.match(warning?.message ?? '', /did you mean 'Processes\.original_file_name'\?/);
+    assert.equal(
+      warning?.range?.start.offset,
+      '| tstats count from datamodel=Endpoint.Processes by '.length,
+    );
+
     const prestats = await run('| tstats prestats=true count from datamodel=Endpoint.Processes');
     assert.ok(prestats.messages.some((m) => m.code === 'spl.engine.unsupported-option'));
 
@@ -293,35 +310,5 @@ describe('tstats over the CIM data models from Sysmon events', () => {
         (m) => m.severity === 'info' && /No mapping populates Web.Web/.test(m.message),
       ),
     );
-  });
-});
-
-describe('tstats over ../shared/data', () => {
-  it('gives the registry fields of a real Sysmon value-set event', async () => {
-    const result = await runSearch({
-      text:
-        '| tstats count from datamodel=Endpoint.Registry by Registry.registry_path ' +
-        'Registry.registry_value_data Registry.process_guid Registry.dest',
-      datasets: [
-        {
-          path: resolve(
-            ROOT,
-            '../shared/data/attack_data/datasets/attack_techniques/T1098/dsrm_account/windows-sysmon.log',
-          ),
-          source: SOURCE,
-          sourcetype: 'xmlwineventlog',
-        },
-      ],
-    });
-    assert.deepEqual(result.results, [
-      {
-        'Registry.registry_path':
-          'HKLM\\System\\CurrentControlSet\\Control\\Lsa\\DSRMAdminLogonBehavior',
-        'Registry.registry_value_data': '0x00000002',
-        'Registry.process_guid': '{5AE44C2C-A85D-62D7-6B23-000000006902}',
-        'Registry.dest': 'win-dc-root-42062-811.attackrange.local',
-        count: '1',
-      },
-    ]);
   });
 });

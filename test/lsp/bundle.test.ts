@@ -22,6 +22,11 @@ test(
         published.diagnostics.map((d) => d.code),
         ['spl.syntax.unknown-command'],
       );
+      // Sysmon's event code names come from server/resources, found from dist/ when bundled.
+      const values = fileUri('sample-data/values.spl');
+      await session.open(values, 'spl', 'index=a EventCode=');
+      const items = await session.completion(values, 0, 18);
+      assert.equal(items.find((item) => item.label === '23')?.detail, 'Sysmon FileDelete');
     } finally {
       await session.stop();
     }

@@ -119,6 +119,20 @@ test('each definition of an open macros.conf is checked as SPL; iseval ones are 
   assert.deepEqual(published.diagnostics.map(summary), ['5:4 spl.syntax.unknown-command']);
 });
 
+test('hover and completion work inside a macros.conf definition, in file positions', async () => {
+  const uri = fileUri('scratch/local/macros.conf');
+  await session.open(uri, 'spl-conf', '[m]\ndefinition = index=a | stats count\n');
+  const hover = await session.hover(uri, 1, 26);
+  assert.match(JSON.stringify(hover?.contents), /\*\*stats\*\* command/);
+  assert.deepEqual(hover?.range, {
+    start: { line: 1, character: 23 },
+    end: { line: 1, character: 28 },
+  });
+  const items = await session.completion(uri, 1, 22);
+  assert.ok(items.some((item) => item.label === 'eval'));
+  assert.equal(await session.hover(uri, 0, 1), null, 'the stanza header is not SPL');
+});
+
 test('edits are debounced: only the newest of quick successive versions is checked', async () => {
   const uri = fileUri('scratch/typing.spl');
   await session.open(uri, 'spl', 'index=a');

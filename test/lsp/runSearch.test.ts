@@ -79,12 +79,9 @@ test('running the .spl gives the two true positives and 20 -> 3 -> 2 -> 2 -> 2 -
   // The older Sysmon event has no Contents: stats' null by-field rule drops it (spl-semantics.md).
   const dropped = result.messages.find((m) => m.code === 'spl.engine.by-field-missing');
   assert.ok(dropped?.range);
-  assert.equal(
-    splText
-      .split('\n')
-      [dropped.range.start.line]!.slice(dropped.range.start.character, dropped.range.end.character),
-    'Contents',
-  );
+  const { start, end } = dropped.range;
+  const line = splText.split('\n')[start.line]!;
+  assert.equal(line.slice(start.character, end.character), 'Contents');
 });
 
 test('each result row points to the event behind it, and the timeline counts the matched events', async () => {

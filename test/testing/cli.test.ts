@@ -67,6 +67,7 @@ describe('spl test', () => {
       /^FAIL {2}.*no_rows\.yml: Scratch Detection › True Positive Test \(0 results, \d+ ms\)$/m,
     );
     assert.match(run.stdout, /no_rows\.yml:\d+:\d+ spl\.engine\.by-field-missing /);
+    assert.match(run.stdout, /^ {6}events per stage: search 20→7, stats 7→0$/m);
     assert.match(run.stdout, /^SKIP {2}.*not_here\.yml: /m);
     assert.match(run.stdout, /not_here\.yml:\d+:\d+ spl\.test\.dataset-no-root /);
     assert.match(run.stdout, /^PASS {2}.*windows_wermgr_.*\(2 results, \d+ ms\)$/m);

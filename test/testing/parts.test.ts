@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   findDatasetRoot,
   locateDataset,
+  readDetectionTestOutline,
   readDetectionTests,
   readExpectations,
   toJunitXml,
@@ -14,6 +15,7 @@ import {
 } from '../../server/src/core/testing';
 import { globMatches } from '../../server/src/core/testing/glob';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { globSync } from 'tinyglobby';
 import { repoRoot, scratchFolder } from './fixtures';
 
 const sharedAttackData = resolve(repoRoot, '../shared/data/attack_data');
@@ -93,6 +95,48 @@ describe('reading tests with their places', () => {
     assert.equal(data[0]!.sourcetype, 'st');
     assert.equal(file.diagnostics[0]?.code, 'spl.test.no-data');
     assert.equal(slice(file.diagnostics[0]!.range), 'source: only\n');
+  });
+});
+
+describe('the outline of tests (name and tests alone, for listing)', () => {
+  const sameAsFullRead = (text: string, what: string) => {
+    const full = readDetectionTests(text);
+    assert.deepEqual(readDetectionTestOutline(text), { name: full.name, tests: full.tests }, what);
+  };
+
+  it('keeps the offsets of tests written after the search, with sequences at column 0', () => {
+    const text = [
+      '# a comment',
+      "search: '| makeresults'",
+      'tests:',
+      '- name: "First: quoted"',
+      '  attack_data:',
+      '  - data: a.log',
+      '# between',
+      '- name: Second',
+      '  attack_data:',
+      '  - data: b.log',
+      'name: Named Last',
+      'tags:',
+      '  tests: not these',
+      '',
+    ].join('\n');
+    sameAsFullRead(text, 'inline sample');
+    assert.deepEqual(
+      readDetectionTestOutline(text).tests.map((t) => t.name),
+      ['First: quoted', 'Second'],
+    );
+  });
+
+  it('agrees with the full read on a sample of the corpus', () => {
+    const detections = globSync('**/*.yml', {
+      cwd: resolve(repoRoot, '../shared/corpus/security_content/detections'),
+      absolute: true,
+    }).sort();
+    assert.ok(detections.length > 1_000);
+    for (const path of detections.filter((_, index) => index % 25 === 0)) {
+      sameAsFullRead(readFileSync(path, 'utf8'), path);
+    }
   });
 });
 

@@ -79,7 +79,8 @@ describe('running a detection test', () => {
       /^Stage 2 \(stats\) received 7 rows and kept none/,
     );
     assert.equal(textAt(outcome, 'spl.test.dropped-here'), 'stats count by NoSuchField');
-    // The evaluator's reason: a null by-field drops the event (spl-semantics.md, stats by).
+    // The evaluator's reason: `stats ... by` drops events whose by-field is null
+    // (../shared/reference/spl-semantics.md, "Transforming and other commands").
     assert.equal(textAt(outcome, 'spl.engine.by-field-missing'), 'NoSuchField');
   });
 

@@ -1,6 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { constants, homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { killProcessGroup, listeningUrl, stopProcessGroup } from './processGroup';
@@ -13,6 +21,8 @@ const codeServerEntry = join(codeServerDir, 'node_modules/code-server/out/node/e
 const chromiumPath = '/usr/bin/chromium';
 /** Screenshots of every step and of every failure, and code-server's logs; git-ignored. */
 export const screenshotDir = resolve(repoRoot, '.test-output/vscode');
+
+const stopSignals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Quiet, deterministic workbench: no welcome page, tips, update checks or trust prompts. */
 const userSettings = {
@@ -83,6 +93,13 @@ export function ensureCodeServer(): void {
  */
 export async function startCodeServer(options: StartOptions): Promise<CodeServerSession> {
   ensureCodeServer();
+  // A passing run must not leave an earlier run's failure screenshots beside its own.
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const name of readdirSync(screenshotDir)) {
+    if (name.startsWith(`${options.screenshotPrefix}-`)) {
+      rmSync(join(screenshotDir, name), { recursive: true, force: true });
+    }
+  }
   const root = mkdtempSync(join(tmpdir(), 'spl-code-server-'));
   const userData = join(root, 'user-data');
   const extensions = join(root, 'extensions');
@@ -99,9 +116,16 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   let browser: Browser | undefined;
   const killGroup = (): void => {
     if (server?.pid !== undefined) killProcessGroup(server.pid, 'SIGKILL');
+    rmSync(root, { recursive: true, force: true });
   };
-  // A test process that dies mid-run must not leave code-server and its children behind.
+  // code-server runs detached, so nothing else stops it: a test process that exits or is
+  // interrupted mid-run must not leave code-server and its children behind.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killGroup();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
   process.once('exit', killGroup);
+  for (const signal of stopSignals) process.once(signal, onSignal);
   let activePage: Page | undefined;
   const screenshot = async (name: string): Promise<string> => {
     mkdirSync(screenshotDir, { recursive: true });
@@ -117,6 +141,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     await browser?.close().catch(() => undefined);
     if (server?.pid !== undefined) await stopProcessGroup(server, server.pid);
     process.removeListener('exit', killGroup);
+    for (const signal of stopSignals) process.removeListener(signal, onSignal);
     rmSync(keptLogs, { recursive: true, force: true });
     const logs = join(userData, 'logs');
     if (existsSync(logs)) cpSync(logs, keptLogs, { recursive: true });

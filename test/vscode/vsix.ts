@@ -1,33 +1,41 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-/** What the packaged extension must hold: what VS Code loads and what the bundled server reads. */
-export const expectedVsixFiles = [
-  'extension/LICENSE.txt',
-  'extension/dist/client.js',
-  'extension/dist/server.js',
-  'extension/language-configuration.json',
-  'extension/package.json',
-  'extension/readme.md',
-  'extension/server/resources/sysmon/props.conf',
-  'extension/server/resources/sysmon/sysmon_eventcode_signature.csv',
-  'extension/server/resources/sysmon/transforms.conf',
-  'extension/syntaxes/spl-markdown.injection.tmLanguage.json',
-  'extension/syntaxes/spl-yaml.injection.tmLanguage.json',
-  'extension/syntaxes/spl.tmLanguage.json',
-  'extension.vsixmanifest',
-  '[Content_Types].xml',
-];
+/**
+ * What the packaged extension must hold: what VS Code loads (dist/webview for the results panel),
+ * and every file of server/resources, which the bundled server finds beside dist/
+ * (server/src/core/engine/fields/resources.ts).
+ */
+export function expectedVsixFiles(): string[] {
+  const resources = globSync('server/resources/**', { cwd: repoRoot, onlyFiles: true });
+  return [
+    '[Content_Types].xml',
+    'extension.vsixmanifest',
+    'extension/LICENSE.txt',
+    'extension/dist/client.js',
+    'extension/dist/server.js',
+    'extension/dist/webview/results.css',
+    'extension/dist/webview/results.js',
+    'extension/language-configuration.json',
+    'extension/package.json',
+    'extension/readme.md',
+    'extension/syntaxes/spl-markdown.injection.tmLanguage.json',
+    'extension/syntaxes/spl-yaml.injection.tmLanguage.json',
+    'extension/syntaxes/spl.tmLanguage.json',
+    ...resources.map((path) => `extension/${path}`),
+  ].sort();
+}
 
 /**
  * Packages the extension from the current dist/ with vsce, as `npm run package` does, into
  * `outFile`, and returns vsce's output (its warnings included).
  */
 export function packageVsix(outFile: string): string {
-  for (const bundle of ['dist/client.js', 'dist/server.js']) {
+  for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/webview/results.js']) {
     if (!existsSync(resolve(repoRoot, bundle))) {
       throw new Error(`${bundle} is missing: run \`npm run build\` before packaging`);
     }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 /**
  * Drives VS Code's workbench through the keyboard and waits on its DOM. Every wait polls a
@@ -25,8 +25,7 @@ export async function openFile(page: Page, fileName: string): Promise<Locator> {
   // Without the palette's '>' the same box searches files by name.
   await page.keyboard.press('Backspace');
   await page.keyboard.type(fileName);
-  await page.locator(quickInputRow, { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await page.locator(quickInputRow, { hasText: fileName }).first().click();
   await activeTab(page, fileName).waitFor();
   const editor = activeEditor(page);
   await editor.locator('.view-lines').waitFor();
@@ -69,4 +68,12 @@ export async function waitForText(
   const found = page.locator(selector, { hasText: text }).first();
   await found.waitFor({ state: 'visible', timeout });
   return found;
+}
+
+/**
+ * The content of the most recently opened webview: VS Code hosts a webview in an iframe whose
+ * own iframe `#active-frame` holds the extension's page.
+ */
+export function webviewContent(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready').last().contentFrame().frameLocator('#active-frame');
 }

@@ -25,7 +25,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -59,6 +58,7 @@ export const panelBody = `<main id="app" data-testid="results" data-state="empty
 <header class="bar">
 <span id="title" class="title" data-testid="title">No results yet: run "SPL: Run Search on Sample Data".</span>
 <span id="summary" class="summary" data-testid="summary"></span>
+<span id="datasets" class="datasets" data-testid="datasets"></span>
 <span class="actions">
 <button id="rerun" type="button" data-testid="rerun">Run again</button>
 <button id="export-csv" type="button" data-testid="export-csv">Export CSV</button>

@@ -59,7 +59,12 @@ export class ResultsPanel implements Disposable {
 
   /** The status bar item's click: bring the panel back with the last results. */
   reveal(): void {
-    if (!this.last) return;
+    if (!this.last) {
+      void window.showInformationMessage(
+        'SPL: no results yet: run "SPL: Run Search on Sample Data" on a search.',
+      );
+      return;
+    }
     const wasOpen = this.panel !== undefined;
     this.open().reveal(undefined, true);
     // A new panel asks for the results itself with 'ready'.
@@ -130,8 +135,12 @@ async function revealStage(run: ShownRun, index: number): Promise<void> {
   if (!stage) return;
   const { start, end } = stage.range;
   const range = new Range(start.line, start.character, end.line, end.character);
+  // Into the editor that shows the document already, else the first column (the panel is beside).
+  const shown = window.visibleTextEditors.find(
+    (e) => e.document.uri.toString() === run.documentUri.toString(),
+  );
   const editor = await window.showTextDocument(run.documentUri, {
-    viewColumn: ViewColumn.One,
+    viewColumn: shown?.viewColumn ?? ViewColumn.One,
     preserveFocus: false,
   });
   editor.selection = new Selection(range.start, range.end);

@@ -3,20 +3,23 @@ import type { RunEvent } from '../../../server/src/protocol/runSearch';
 import { prettyXml } from '../model/xmlPretty';
 import { clear, element } from './dom';
 
+export interface EventLimits {
+  readonly eventsPerRow: number;
+  /** The run dropped events behind some rows (its event count or memory caps). */
+  readonly eventsTruncated: boolean;
+}
+
 export function renderEvents(
   body: HTMLElement,
   events: readonly RunEvent[],
-  eventsPerRow: number,
+  limits: EventLimits,
 ): void {
   clear(body);
   if (events.length === 0) {
-    body.append(
-      element(
-        'p',
-        'note',
-        'No input events behind this row (a generating command or an empty group).',
-      ),
-    );
+    const why = limits.eventsTruncated
+      ? 'The run kept no events for this row: it hit its event limits.'
+      : 'No input events are behind this row (a generating command or an empty group).';
+    body.append(element('p', 'note', why));
     return;
   }
   events.forEach((event, index) => {
@@ -35,15 +38,13 @@ export function renderEvents(
       article.append(element('p', 'note', 'The event is longer; only its start is shown.'));
     body.append(article);
   });
-  if (events.length >= eventsPerRow) {
-    body.append(
-      element(
-        'p',
-        'note',
-        `The run keeps at most ${eventsPerRow} events per row; more may be behind it.`,
-      ),
-    );
-  }
+  const note =
+    events.length >= limits.eventsPerRow
+      ? `The run keeps at most ${limits.eventsPerRow} events per row; more may be behind it.`
+      : limits.eventsTruncated
+        ? 'The run hit its event limits, so more events may be behind this row.'
+        : undefined;
+  if (note) body.append(element('p', 'note', note));
 }
 
 function prettyRaw(raw: string): HTMLPreElement {

@@ -13,7 +13,9 @@ export function formatCsv(fields: readonly string[], rows: readonly TableRow[]):
       fields
         .map((field) => {
           const cell = row[field];
-          return csvField(cell === undefined ? '' : typeof cell === 'string' ? cell : cell.join('\n'));
+          return csvField(
+            cell === undefined ? '' : typeof cell === 'string' ? cell : cell.join('\n'),
+          );
         })
         .join(','),
     );

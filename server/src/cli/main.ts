@@ -25,5 +25,19 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * A reader that closes the pipe early (`spl test ... | head`) has all it wants: stop quietly
+ * instead of dying on the write error.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 // `spl lint` starts this same script in worker threads to lint on every core.
-if (!runLintWorkerIfAny()) void main(process.argv);
+if (!runLintWorkerIfAny()) {
+  exitQuietlyOnClosedPipe();
+  void main(process.argv);
+}

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { DatasetSpec } from '../core/engine/input';
+import { nearestLookupFolder } from '../core/engine/lookupFiles';
 import type { DetectionTest } from '../core/syntax/documents';
 
 /** A detection's test datasets whose data files exist, relative to the detection file. */
@@ -25,15 +26,8 @@ export function testDatasets(
 
 /**
  * The lookup folder used when --lookups is not given: the nearest `lookups/` folder at or above
- * the input's folder (the current folder for standard input), as security_content lays it out.
+ * the input's folder (the current folder for standard input).
  */
 export function defaultLookupPaths(inputPath: string): string[] {
-  let directory = resolve(inputPath === '-' ? '.' : dirname(inputPath));
-  while (true) {
-    const folder = join(directory, 'lookups');
-    if (existsSync(folder) && statSync(folder).isDirectory()) return [folder];
-    const parent = dirname(directory);
-    if (parent === directory) return [];
-    directory = parent;
-  }
+  return nearestLookupFolder(inputPath === '-' ? '.' : dirname(inputPath));
 }

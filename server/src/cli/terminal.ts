@@ -68,6 +68,8 @@ export function progressBar(
     drawn = true;
     const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 25));
     const filled = Math.round((done / Math.max(1, total)) * width);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    stream.write(
+      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
+    );
   };
 }

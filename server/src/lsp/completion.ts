@@ -21,7 +21,7 @@ import {
   type FieldCompletionContext,
 } from './fieldCompletion';
 import type { ServerContext } from './serverContext';
-import { codeTokens, isAfterBy, isEvalCommand, isStatsCommand, stageAt } from './splContext';
+import { isAfterBy, isEvalCommand, isStatsCommand, stageAt } from './splContext';
 
 export const completionTriggerCharacters = ['|', '`', ' ', '(', '=', ','];
 
@@ -38,14 +38,15 @@ export function completionsAt(
 ): CompletionItem[] {
   const before = spl.slice(0, offset);
   if (typingMacroName(before)) return macroItems(index, spl.charAt(offset) === '`');
-  const last = tokenize(before).at(-1);
+  const lexed = tokenize(before);
+  const last = lexed.at(-1);
   const value = fields && valueContextAt(before);
   if (last?.unclosed && last.kind === 'string' && !value?.quoted) return [];
   if (last?.unclosed && last.kind === 'comment') return [];
   const wordStart = offset - (/\w*$/.exec(before)?.[0].length ?? 0);
   const preceding = /\S?(?=\s*$)/.exec(spl.slice(0, wordStart))?.[0] ?? '';
   if (preceding === '' || preceding === '|' || preceding === '[') return commandItems();
-  const tokens = codeTokens(before);
+  const tokens = lexed.filter((token) => token.kind !== 'comment');
   const stage = stageAt(tokens, wordStart);
   const fieldItems = () => (fields ? fieldNameItems(fields, wordStart) : []);
   if (isEvalCommand(stage.command)) {

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver';
-import { scanMacroText, type MacroIndex } from '../core/macros';
+import { scanMacroText, type MacroIndex, type ScannedCall } from '../core/macros';
 import { allCommands } from '../core/syntax/catalog';
 import { detectionFilterMacroName } from '../core/syntax/documents';
 import type { Diagnostic } from '../core/text/diagnostic';
@@ -41,6 +41,7 @@ export function splFixFor(
   spl: string,
   index: MacroIndex,
   detectionFileName: string | undefined,
+  callsByStart: () => ReadonlyMap<number, ScannedCall> = () => macroCallsByStart(spl),
 ): SplFix | undefined {
   const { start, end } = diagnostic.range;
   switch (diagnostic.code) {
@@ -56,10 +57,8 @@ export function splFixFor(
           };
     }
     case 'spl.macro.undefined': {
-      const call = scanMacroText(spl.slice(0, end.offset)).find(
-        (token) => token.kind === 'call' && token.start === start.offset,
-      );
-      if (call?.kind !== 'call') return undefined;
+      const call = callsByStart().get(start.offset);
+      if (!call) return undefined;
       const suggestion = didYouMean(call.name, index.names());
       return suggestion === undefined
         ? undefined
@@ -81,6 +80,13 @@ export function splFixFor(
     default:
       return undefined;
   }
+}
+
+/** The macro calls of a search by their opening backtick; one scan serves every diagnostic. */
+export function macroCallsByStart(spl: string): Map<number, ScannedCall> {
+  const calls = new Map<number, ScannedCall>();
+  for (const token of scanMacroText(spl)) if (token.kind === 'call') calls.set(token.start, token);
+  return calls;
 }
 
 export function isDiagnosticFix(value: unknown): value is DiagnosticFix {

@@ -5,11 +5,11 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applySeverities, lintSpl, type SeverityOverrides } from '../core/analysis';
-import type { MacroIndex } from '../core/macros';
+import type { MacroIndex, ScannedCall } from '../core/macros';
 import { parseSpl, type ParseResult } from '../core/syntax';
 import type { Diagnostic, RelatedInformation, Severity } from '../core/text/diagnostic';
 import type { SourceRange } from '../core/text/range';
-import { splFixFor, type DiagnosticFix } from './diagnosticFixes';
+import { macroCallsByStart, splFixFor, type DiagnosticFix } from './diagnosticFixes';
 import { documentSpanOf, type DocumentSpl, type OffsetSpan } from './documents';
 import { fileUriOf, lineColumnRange, toLspRange } from './ranges';
 
@@ -44,6 +44,8 @@ export function diagnoseDocument(
     ? []
     : lintSpl(source.spl, {
         index,
+        // One parse serves the syntax diagnostics and the lint rules.
+        pipeline: parsed.pipeline,
         ...(source.detectionFileName !== undefined
           ? { detectionFileName: source.detectionFileName }
           : {}),
@@ -68,9 +70,11 @@ export function diagnoseDocument(
   const inSearch = applySeverities([...parsed.diagnostics, ...lint], rules).sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
   );
+  let calls: Map<number, ScannedCall> | undefined;
+  const callsByStart = () => (calls ??= macroCallsByStart(source.spl));
   const withFix = (diagnostic: Diagnostic): LspDiagnostic => {
     const converted = convert(splSpan)(diagnostic);
-    const fix = splFixFor(diagnostic, source.spl, index, source.detectionFileName);
+    const fix = splFixFor(diagnostic, source.spl, index, source.detectionFileName, callsByStart);
     if (!fix) return converted;
     const data: DiagnosticFix = {
       title: fix.title,

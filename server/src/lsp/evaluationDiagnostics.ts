@@ -53,10 +53,15 @@ export class EvaluationDiagnostics {
     this.pending.set(document.uri, timer);
   }
 
-  /** An explicit run of this version: its messages replace the evaluation's. */
+  /**
+   * A run of this version: its messages replace the evaluation's. The document is published
+   * again only when what it shows changes, so a run adds no publication of the same diagnostics.
+   */
   record(document: TextDocument, source: DocumentSpl, result: RunResult): void {
-    this.store(document, source, result);
-    this.host.republish(document);
+    const before = this.evaluations.get(document.uri);
+    const after = this.store(document, source, result);
+    const shownBefore = before && before.version === document.version ? before.messages : [];
+    if (!sameMessages(shownBefore, after.messages)) this.host.republish(document);
   }
 
   diagnosticsFor(document: TextDocument): LspDiagnostic[] {
@@ -97,17 +102,33 @@ export class EvaluationDiagnostics {
     const result = await this.host.evaluate(document, controller.signal);
     if (controller.signal.aborted) return;
     this.running.delete(document.uri);
-    if (result) this.record(document, source, result);
-    else if (this.evaluations.delete(document.uri)) this.host.republish(document);
+    if (result) {
+      this.record(document, source, result);
+      return;
+    }
+    // No sample data or the setting is off now: take away what this version showed.
+    const shown = this.evaluations.get(document.uri);
+    this.evaluations.delete(document.uri);
+    if (shown?.version === document.version && shown.messages.length > 0) {
+      this.host.republish(document);
+    }
   }
 
-  private store(document: TextDocument, source: DocumentSpl, result: RunResult): void {
+  private store(document: TextDocument, source: DocumentSpl, result: RunResult): Evaluation {
     const partial = result.messages.some(
       (m) => m.code.startsWith('spl.engine.limit.') || m.code === 'spl.engine.cancelled',
     );
     const shown = result.messages.filter(
       (m) => evaluationCodes.has(m.code) && (!partial || m.code === 'spl.engine.by-field-missing'),
     );
-    this.evaluations.set(document.uri, { version: document.version, source, messages: shown });
+    const evaluation = { version: document.version, source, messages: shown };
+    this.evaluations.set(document.uri, evaluation);
+    return evaluation;
   }
+}
+
+function sameMessages(a: readonly RunMessage[], b: readonly RunMessage[]): boolean {
+  const key = (m: RunMessage) =>
+    `${m.code}|${m.message}|${m.range?.start.offset ?? ''}|${m.range?.end.offset ?? ''}`;
+  return a.length === b.length && a.every((m, i) => key(m) === key(b[i] as RunMessage));
 }

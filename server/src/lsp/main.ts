@@ -36,9 +36,18 @@ import { WorkspaceMacros } from './workspaceMacros';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new WorkspaceSettings();
-const fields = new WorkspaceFields(settings);
+const fields = new WorkspaceFields(settings, (status) => {
+  const limit = status.stoppedBy
+    ? `; stopped at the ${status.stoppedBy === 'events' ? 'event' : 'size'} limit`
+    : '';
+  const skipped = status.report.skipped > 0 ? `; ${status.report.skipped} skipped` : '';
+  connection.console.info(
+    `Field index: ${status.events} sample events from ${status.files} files${limit}${skipped}.`,
+  );
+});
 let extraction = ExtractionConfig.load([]);
 let canPullConfiguration = false;
+let configured = false;
 
 const macroFileProblems = new MacroFileDiagnostics(
   (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
@@ -58,6 +67,9 @@ const context = new ServerContext(
 
 /** A document's diagnostics: its SPL pieces, its macro-file problems, a run's explanations. */
 function diagnoseOpenDocument(document: TextDocument) {
+  // Before the settings and macros are read, a check would report every macro as undefined;
+  // reading them re-checks every open document.
+  if (!configured) return undefined;
   const sources = context.splsOf(document);
   const fileProblems = macroFileProblems.problemsFor(document.uri);
   if (sources.length === 0) return macros.isMacroFile(document.uri) ? fileProblems : undefined;
@@ -107,6 +119,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 settings.onDidChange((current) => {
+  configured = true;
   extraction = ExtractionConfig.load(fields.propsFiles());
   fields.scheduleRebuild(0);
   // Rebuilding the macro index re-checks every open document with the new rules too.

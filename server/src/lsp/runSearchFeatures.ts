@@ -72,9 +72,14 @@ export function registerRunSearch(
     settings.update(readSettings(section).settings);
     rules = settings.settings.rules;
     const fields = new WorkspaceFields(settings);
+    const datasetRoot =
+      isRecord(section) && typeof section.datasetRoot === 'string' && section.datasetRoot !== ''
+        ? settings.resolvePaths([section.datasetRoot])[0]
+        : undefined;
     return {
       settings,
       defaultPaths: () => fields.samplePaths(),
+      ...(datasetRoot !== undefined ? { datasetRoot } : {}),
       evaluation: !isRecord(section) || section.evaluationDiagnostics !== false,
     };
   };

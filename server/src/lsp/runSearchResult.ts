@@ -62,7 +62,7 @@ export function toRunSearchResult(result: RunResult, context: RunContext): RunSe
     toLspRange(document, documentSpanOf(source, r.start.offset, r.end.offset));
   const details = result.details;
   const rows = result.results.slice(0, maxRows);
-  const { rowEvents, events } = cappedLineage(
+  const lineage = cappedLineage(
     details?.rowEvents.slice(0, rows.length) ?? [],
     details?.events ?? [],
   );
@@ -104,8 +104,9 @@ export function toRunSearchResult(result: RunResult, context: RunContext): RunSe
       ...(m.range ? { range: range(m.range) } : {}),
     })),
     ...(timeline ? { timeline } : {}),
-    rowEvents,
-    events: events.map(toRunEvent),
+    rowEvents: lineage.rowEvents,
+    events: lineage.events.map(toRunEvent),
+    eventsTruncated: lineage.truncated || (details?.lineageTruncated ?? false),
     datasets: context.datasets,
     limits,
   };
@@ -115,9 +116,10 @@ export function toRunSearchResult(result: RunResult, context: RunContext): RunSe
 function cappedLineage(
   rowEvents: readonly (readonly number[])[],
   events: readonly EventRef[],
-): { rowEvents: number[][]; events: EventRef[] } {
+): { rowEvents: number[][]; events: EventRef[]; truncated: boolean } {
   const kept: EventRef[] = [];
   const renumbered = new Map<number, number>();
+  let truncated = false;
   const rows = rowEvents.map((indices) =>
     indices.flatMap((index) => {
       let mapped = renumbered.get(index);
@@ -126,10 +128,11 @@ function cappedLineage(
         mapped = kept.push(event) - 1;
         renumbered.set(index, mapped);
       }
+      if (mapped === undefined) truncated = true;
       return mapped === undefined ? [] : [mapped];
     }),
   );
-  return { rowEvents: rows, events: kept };
+  return { rowEvents: rows, events: kept, truncated };
 }
 
 function toRunEvent(event: EventRef): RunEvent {

@@ -21,6 +21,8 @@ export interface SampleDataSources {
   readonly settings: WorkspaceSettings;
   /** The workspace's default sample data (WorkspaceFields.samplePaths: the field index's). */
   readonly defaultPaths: () => readonly string[];
+  /** `spl.datasetRoot`, absolute: where attack_data URLs of `tests:` lead. */
+  readonly datasetRoot?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export function chooseSampleData(
   }
   const configured = settings.settings.sampleDataPaths;
   if (configured.length > 0) return plain(settings.resolvePaths(configured), 'setting');
-  const tests = detectionDatasets(uri, text, settings).filter((d) => d.usable);
+  const tests = detectionDatasets(uri, text, sources).filter((d) => d.usable);
   if (tests.length > 0) {
     return {
       datasets: tests.map(({ spec }) => spec),
@@ -70,7 +72,7 @@ export function sampleDataOf(
   const choice = chooseSampleData(uri, text, sources);
   return {
     selected: choice.described.map(({ path, origin }) => ({ path, origin, usable: true })),
-    detectionDatasets: detectionDatasets(uri, text, sources.settings).map(
+    detectionDatasets: detectionDatasets(uri, text, sources).map(
       ({ spec, usable }): SampleDataCandidate => ({
         path: spec.path,
         origin: 'detection-test',
@@ -87,14 +89,16 @@ interface TestDataset {
 
 /**
  * The `tests:` datasets of a detection YAML: relative paths from the detection's folder, attack_data
- * URLs through the nearest local attack_data clone (core/testing's mapping, as `spl test` does).
+ * URLs through `spl.datasetRoot` or the nearest local attack_data clone (core/testing's mapping, as
+ * `spl test` does).
  */
-function detectionDatasets(uri: string, text: string, settings: WorkspaceSettings): TestDataset[] {
+function detectionDatasets(uri: string, text: string, sources: SampleDataSources): TestDataset[] {
+  const { settings } = sources;
   if (!uri.startsWith('file:') || !/\.ya?ml$/i.test(uri)) return [];
   const folder = dirname(fileURLToPath(uri));
   const detection = readDetectionYaml(text);
   if (detection.tests.length === 0) return [];
-  const root = findDatasetRoot(folder);
+  const root = sources.datasetRoot ?? findDatasetRoot(folder);
   return detection.tests.flatMap((test) =>
     test.datasets.map((dataset) => {
       const location = locateDataset(dataset.data, folder, root);

@@ -9,12 +9,12 @@ import {
   type CancellationToken,
   type Connection,
 } from 'vscode-languageserver';
-import { defaultLookupPaths } from '../cli/runInputs';
+import { nearestLookupFolder } from '../core/engine/lookupFiles';
 import type { MacroIndex } from '../core/macros';
 import {
   isExpectationsPath,
   mayHoldDetectionTests,
-  readDetectionTests,
+  readDetectionTestOutline,
   runDetectionTests,
   type TestOutcome,
 } from '../core/testing';
@@ -46,6 +46,7 @@ const maxListedFiles = 5_000;
 /** Detections are a few kilobytes; a larger YAML file is not one. */
 const maxDetectionBytes = 1_000_000;
 const skippedFolders = ['**/node_modules/**', '**/.git/**'];
+const filesPerTurn = 50;
 
 /** What the requests need from the server around them. */
 export interface DetectionTestingContext {
@@ -66,10 +67,10 @@ export function registerDetectionTesting(
   );
 }
 
-export function listDetectionTests(
+export async function listDetectionTests(
   params: ListDetectionTestsParams,
   context: DetectionTestingContext,
-): ListDetectionTestsResult {
+): Promise<ListDetectionTestsResult> {
   let truncated = false;
   let paths: string[];
   if (params.uris) {
@@ -88,10 +89,13 @@ export function listDetectionTests(
     truncated = paths.length > maxListedFiles;
     paths = paths.sort().slice(0, maxListedFiles);
   }
-  const detections = paths.flatMap((path) => {
+  const detections: DetectionWithTests[] = [];
+  for (const [index, path] of paths.entries()) {
+    // A large workspace takes seconds to read: let the server answer the editor meanwhile.
+    if (index % filesPerTurn === filesPerTurn - 1) await new Promise(setImmediate);
     const found = detectionAt(path, context);
-    return found ? [found] : [];
-  });
+    if (found) detections.push(found);
+  }
   return { detections, truncated };
 }
 
@@ -103,7 +107,7 @@ function detectionAt(
   const uri = pathToFileURL(path).href;
   const text = context.openText(uri) ?? readSmall(path);
   if (text === undefined || !mayHoldDetectionTests(text)) return undefined;
-  const file = readDetectionTests(text);
+  const file = readDetectionTestOutline(text);
   if (file.tests.length === 0) return undefined;
   return {
     uri,
@@ -133,7 +137,10 @@ export async function runDetectionTest(
   try {
     const report = await runDetectionTests(path, text, {
       macroIndex: context.macroIndex(),
-      lookupPaths: defaultLookupPaths(path),
+      lookupPaths: nearestLookupFolder(
+        dirname(path),
+        (candidate) => candidate === folder || isInside(candidate, folder),
+      ),
       signal: controller.signal,
       ...(params.datasetRoot ? { datasetRoot: resolve(folder, params.datasetRoot) } : {}),
       ...(params.test === undefined ? {} : { testName: params.test }),

@@ -122,11 +122,6 @@ export class WorkspaceFields {
     this.lastStatus = built.status;
     this.onRebuilt(built.status);
   }
-
-  dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.running?.abort();
-  }
 }
 
 async function summarize(

@@ -6,7 +6,10 @@
  * Flow: the client sends `spl/runSearch` with a CancellationToken (VS Code's progress
  * notification's cancel button cancels the token; vscode-languageclient turns that into LSP's
  * `$/cancelRequest`, which the server turns into the run's AbortSignal). The client shows the
- * progress itself (`window.withProgress`); the server does not send workDoneProgress. After a run
+ * progress itself (`window.withProgress`); the server does not send workDoneProgress. A cancelled
+ * run answers with the LSP error RequestCancelled (-32800), and so does a run superseded by a
+ * newer run of the same document. A search with errors still answers: `messages` says why, with
+ * no stages. After a run
  * the server refreshes its code lenses and inlay hints; after an edit to a document that has a run,
  * it sends `spl/runStale` once.
  */
@@ -128,7 +131,7 @@ export interface RunSearchResult {
   readonly totalRows: number;
   /** true when `rows` holds fewer than `totalRows`. */
   readonly truncated: boolean;
-  /** From the request's arrival to the response, ms. */
+  /** The server's time for the run: choosing the data, running, building this result; ms. */
   readonly elapsedMs: number;
   /** true when the run was cancelled or hit its time limit (a message says which). */
   readonly stopped: boolean;
@@ -145,6 +148,12 @@ export interface RunSearchResult {
   readonly rowEvents: readonly (readonly number[])[];
   /** The events `rowEvents` points to, at most `limits.maxEvents`. */
   readonly events: readonly RunEvent[];
+  /**
+   * true when some row lists fewer events than are behind it beyond `eventsPerRow`: the
+   * `maxEvents` cap, or the server's memory budget for the events of stats-like groups (32 Mi
+   * characters of raw text per run). The server always sends it.
+   */
+  readonly eventsTruncated?: boolean;
   /** The datasets the run read. */
   readonly datasets: readonly RunDataset[];
   readonly limits: RunLimitsInfo;

@@ -9,6 +9,8 @@ import { splSourceOf } from '../splSource';
 
 export interface ExpandCommandOptions {
   readonly macros?: string[];
+  /** Leave out notes; diagnostics still print. */
+  readonly quiet?: boolean;
 }
 
 export interface ExpandOutcome {
@@ -33,7 +35,7 @@ export function expandCommand(file: string, options: ExpandCommandOptions): Expa
       );
     }
   };
-  if (macroPaths.length === 0) {
+  if (macroPaths.length === 0 && options.quiet !== true) {
     lines.push(
       `${source.path}: note: no macros/ folder or macros.conf found above the input; pass --macros to expand macros.`,
     );
@@ -68,8 +70,17 @@ export function registerExpand(program: Command): void {
       '--macros <paths...>',
       'macros.conf files, macro .yml files or folders to walk; default: the nearest macros/ folder or macros.conf at or above the file',
     )
-    .action((file: string, options: ExpandCommandOptions) => {
-      const outcome = expandCommand(file, options);
+    .action((file: string, options: ExpandCommandOptions, command: Command) => {
+      const quiet = (command.optsWithGlobals() as { quiet?: boolean }).quiet === true;
+      let outcome: ExpandOutcome;
+      try {
+        outcome = expandCommand(file, { ...options, quiet });
+      } catch (error) {
+        // Only reading the input throws; everything after it reports diagnostics.
+        process.stderr.write(`spl expand: cannot read ${file}: ${(error as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
       process.stdout.write(outcome.stdout);
       process.stderr.write(outcome.stderr);
       process.exitCode = outcome.exitCode;

@@ -26,11 +26,15 @@ export function registerFmt(program: Command): void {
     .option('--check', 'change nothing; list the files that would change and exit 1 if any would')
     .action((paths: string[], options: FmtOptions, command: Command) => {
       const quiet = (command.optsWithGlobals() as { quiet?: boolean }).quiet === true;
-      process.exitCode = fmtCommand(paths, { ...options, quiet }, {
-        cwd: process.cwd(),
-        stdout: process.stdout,
-        stderr: process.stderr,
-      });
+      process.exitCode = fmtCommand(
+        paths,
+        { ...options, quiet },
+        {
+          cwd: process.cwd(),
+          stdout: process.stdout,
+          stderr: process.stderr,
+        },
+      );
     });
 }
 
@@ -79,7 +83,8 @@ export function fmtCommand(paths: readonly string[], options: FmtOptions, io: Fm
     }
   }
   if (!options.quiet || options.check) {
-    for (const path of changed) io.stdout.write(`${options.check ? 'would reformat' : 'formatted'} ${path}\n`);
+    for (const path of changed)
+      io.stdout.write(`${options.check ? 'would reformat' : 'formatted'} ${path}\n`);
   }
   if (!options.quiet) {
     const files = collected.files.length;

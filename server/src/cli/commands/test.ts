@@ -130,7 +130,12 @@ function formatReport(report: DetectionTestReport, show: (path: string) => strin
           ? ''
           : ` (${outcome.resultCount} result${outcome.resultCount === 1 ? '' : 's'}, ${outcome.ms} ms)`;
       const reasons = outcome.reasons.map((reason) => `      ${reasonLine(reason, show)}\n`);
-      return `${labels[outcome.status]}  ${show(report.path)}: ${report.name} › ${outcome.name}${detail}\n${reasons.join('')}`;
+      // Where the events went, stage by stage: the count that falls to 0 is where to look.
+      const stages =
+        outcome.status === 'fail' && outcome.stages.length > 0
+          ? `      events per stage: ${outcome.stages.map((s) => `${s.command} ${s.in}→${s.out}`).join(', ')}\n`
+          : '';
+      return `${labels[outcome.status]}  ${show(report.path)}: ${report.name} › ${outcome.name}${detail}\n${reasons.join('')}${stages}`;
     })
     .join('');
 }

@@ -12,7 +12,9 @@ export interface AppliedFix {
  * formatSpl on a whole file: the formatter works on a search, so the file's final newline, when
  * it has one, is kept as editors and git expect it.
  */
-export function formatSplFile(text: string): { text: string; changed: boolean } | { error: string } {
+export function formatSplFile(
+  text: string,
+): { text: string; changed: boolean } | { error: string } {
   const formatted = formatSpl(text);
   if ('error' in formatted) return formatted;
   const finalNewline = /\r?\n$/.exec(text)?.[0] ?? '';
@@ -44,7 +46,9 @@ export function applySafeFixes(file: string, text: string, lint: SearchDocumentL
     const appended = appendToSearch(current, lint, filterMacroAppendix(lint.detectionFileName));
     if (appended !== undefined) {
       current = appended;
-      fixes.push({ description: `added '${filterMacroAppendix(lint.detectionFileName).trim()}' at the end of the search` });
+      fixes.push({
+        description: `added '${filterMacroAppendix(lint.detectionFileName).trim()}' at the end of the search`,
+      });
     }
   }
   if (fixes.length === 0) return { text, fixes };

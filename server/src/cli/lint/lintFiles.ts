@@ -55,7 +55,11 @@ interface LoadedMacros {
  * folder or macros.conf above it (as every other command finds them). Indexes are shared
  * between files that see the same macro paths, so a whole repository loads its macros once.
  */
-export function lintFiles(files: readonly string[], config: LintConfig, options: LintRunOptions): LintRun {
+export function lintFiles(
+  files: readonly string[],
+  config: LintConfig,
+  options: LintRunOptions,
+): LintRun {
   const timings: LintTotals = { readMs: 0, macrosMs: 0, parseMs: 0, rulesMs: 0, fixMs: 0 };
   const indexes = new Map<string, LoadedMacros>();
   const evaluateEval = cliMacroEvaluator();
@@ -97,7 +101,9 @@ export function lintFiles(files: readonly string[], config: LintConfig, options:
     if (kind === 'other') {
       reports.push({ file, kind, diagnostics: [], fixes: [] });
     } else if (kind === 'macroYaml' || kind === 'macrosConf') {
-      const covering = paths.some((p) => file === p || file.startsWith(p + sep)) ? paths : [...paths, file];
+      const covering = paths.some((p) => file === p || file.startsWith(p + sep))
+        ? paths
+        : [...paths, file];
       const macros = macrosFor(covering);
       const start = performance.now();
       macros.byFile ??= byAbsolutePath(lintMacroFiles(macros.index, macros.problems, config.rules));
@@ -125,9 +131,7 @@ export function lintFiles(files: readonly string[], config: LintConfig, options:
   return { reports, failures, timings, threads: 1 };
 }
 
-function byAbsolutePath(
-  problems: Map<string, FileDiagnostic[]>,
-): Map<string, FileDiagnostic[]> {
+function byAbsolutePath(problems: Map<string, FileDiagnostic[]>): Map<string, FileDiagnostic[]> {
   const result = new Map<string, FileDiagnostic[]>();
   for (const [file, list] of problems) {
     const path = resolve(file);

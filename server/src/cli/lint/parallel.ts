@@ -34,9 +34,15 @@ export async function lintFilesInParallel(
   if (threads < 2 || files.length < MIN_FILES_FOR_WORKERS || entryScript === undefined) {
     return lintFiles(files, config, options);
   }
-  const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
+  const shares = Array.from({ length: threads }, (_, t) =>
+    files.filter((_, i) => i % threads === t),
+  );
   const progress = new Array<number>(threads).fill(0);
-  const report = () => options.onProgress?.(progress.reduce((a, b) => a + b, 0), files.length);
+  const report = () =>
+    options.onProgress?.(
+      progress.reduce((a, b) => a + b, 0),
+      files.length,
+    );
   const workers = shares.slice(1).map((share, w) =>
     runWorker(entryScript, { kind: 'spl-lint', files: share, config, fix: options.fix }, (done) => {
       progress[w + 1] = done;

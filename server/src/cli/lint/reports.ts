@@ -25,16 +25,21 @@ export function textReport(reports: readonly FileReport[], options: TextReportOp
   const lines: string[] = [];
   for (const report of reports) {
     const path = displayPath(report.file, base);
-    for (const fix of report.fixes) if (!quiet) lines.push(colours.dim(`${path}: fixed: ${fix.description}`));
+    for (const fix of report.fixes)
+      if (!quiet) lines.push(colours.dim(`${path}: fixed: ${fix.description}`));
     for (const d of report.diagnostics) {
       if (quiet && d.severity !== 'error') continue;
       const line = formatDiagnostic(path, d);
       const head = `${path}:${d.range.start.line + 1}:${d.range.start.column + 1}`;
-      lines.push(`${head} ${colours.severity(d.severity, d.severity)}${line.slice(head.length + 1 + d.severity.length)}`);
+      lines.push(
+        `${head} ${colours.severity(d.severity, d.severity)}${line.slice(head.length + 1 + d.severity.length)}`,
+      );
       for (const related of d.related ?? []) {
         const where = related.uri === undefined ? path : displayPath(related.uri, base);
         lines.push(
-          colours.dim(`  ${where}:${related.range.start.line + 1}:${related.range.start.column + 1} ${related.message}`),
+          colours.dim(
+            `  ${where}:${related.range.start.line + 1}:${related.range.start.column + 1} ${related.message}`,
+          ),
         );
       }
     }
@@ -49,11 +54,22 @@ function summaryLine(reports: readonly FileReport[], colours: Palette): string {
   const fixed = reports.filter((r) => r.fixes.length > 0).length;
   const parts = (['error', 'warning', 'info', 'hint'] as const)
     .filter((s) => counts[s] > 0)
-    .map((s) => colours.severity(s, `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`));
-  const checked = `${reports.length} file${reports.length === 1 ? '' : 's'} checked`;
+    .map((s) =>
+      colours.severity(s, `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`),
+    );
+  const { checked, skipped } = fileCounts(reports);
+  const checkedText = `${checked} file${checked === 1 ? '' : 's'} checked${skipped > 0 ? `, ${skipped} without SPL skipped` : ''}`;
   const fixedText = fixed > 0 ? `, ${fixed} fixed` : '';
-  if (parts.length === 0) return colours.bold(`No problems (${checked}${fixedText}).`);
-  return colours.bold(`${parts.join(', ')} in ${withProblems} file${withProblems === 1 ? '' : 's'} (${checked}${fixedText}).`);
+  if (parts.length === 0) return colours.bold(`No problems (${checkedText}${fixedText}).`);
+  return colours.bold(
+    `${parts.join(', ')} in ${withProblems} file${withProblems === 1 ? '' : 's'} (${checkedText}${fixedText}).`,
+  );
+}
+
+/** Files with SPL or macros, and the others (YAML such as data sources) read and skipped. */
+function fileCounts(reports: readonly FileReport[]): { checked: number; skipped: number } {
+  const skipped = reports.filter((r) => r.kind === 'other').length;
+  return { checked: reports.length - skipped, skipped };
 }
 
 /** One position as reports give it: 1-based line and column (UTF-16 code units). */
@@ -81,7 +97,7 @@ function diagnosticJson(d: Diagnostic, path: string, base: string) {
 /** `--format json`: every file checked, its problems and its fixes, and the totals. */
 export function jsonReport(reports: readonly FileReport[], base: string): string {
   return `${JSON.stringify({
-    summary: { files: reports.length, ...countSeverities(reports) },
+    summary: { ...fileCounts(reports), ...countSeverities(reports) },
     files: reports
       .filter((r) => r.diagnostics.length > 0 || r.fixes.length > 0)
       .map((r) => {

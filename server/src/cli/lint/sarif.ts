@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { macroRuleCatalog, type RuleInfo } from '../../core/analysis';
 import type { Diagnostic, Severity } from '../../core/text/diagnostic';
 import type { SourceRange } from '../../core/text/range';
@@ -44,10 +45,16 @@ function region(range: SourceRange) {
   };
 }
 
-function location(uri: string, range: SourceRange) {
-  return {
-    physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(range) },
-  };
+/** Inside the repository: relative to %SRCROOT%; outside (a macro folder elsewhere): a file URI. */
+function artifactLocation(file: string, root: string) {
+  const path = displayPath(file, root);
+  return path.startsWith('/') || /^[A-Za-z]:/.test(path)
+    ? { uri: pathToFileURL(path).href }
+    : { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function location(artifact: ReturnType<typeof artifactLocation>, range: SourceRange) {
+  return { physicalLocation: { artifactLocation: artifact, region: region(range) } };
 }
 
 /**
@@ -71,19 +78,19 @@ export function sarifReport(
     return index;
   };
   const results = reports.flatMap((report) => {
-    const uri = encodeURI(displayPath(report.file, root));
+    const artifact = artifactLocation(report.file, root);
     return report.diagnostics.map((d) => ({
       ruleId: d.code,
       ruleIndex: indexOf(d),
       level: LEVELS[d.severity],
       message: { text: d.message },
-      locations: [location(uri, d.range)],
+      locations: [location(artifact, d.range)],
       ...(d.related && d.related.length > 0
         ? {
             relatedLocations: d.related.map((r, id) => ({
               id,
               message: { text: r.message },
-              ...location(r.uri === undefined ? uri : encodeURI(displayPath(r.uri, root)), r.range),
+              ...location(r.uri === undefined ? artifact : artifactLocation(r.uri, root), r.range),
             })),
           }
         : {}),
@@ -102,7 +109,7 @@ export function sarifReport(
             rules: rules.map(ruleJson),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${encodeURI(rootUri(root))}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri(root) } },
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -111,7 +118,8 @@ export function sarifReport(
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+/** A folder's file URI, ending in `/` as SARIF wants for a base. */
 function rootUri(root: string): string {
-  const path = root.replace(/\\/g, '/');
-  return `file://${path.startsWith('/') ? '' : '/'}${path}${path.endsWith('/') ? '' : '/'}`;
+  const href = pathToFileURL(root).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }

@@ -146,12 +146,15 @@ interface ExpandedStage {
 }
 
 /** Per index, the same few macro stages recur in most detections: expand and parse each once. */
+const MAX_CACHED_STAGES = 10_000;
 const expandedStages = new WeakMap<MacroIndex, Map<string, ExpandedStage | undefined>>();
 
 function expandedStage(call: string, index: MacroIndex): ExpandedStage | undefined {
   let cache = expandedStages.get(index);
   if (!cache) expandedStages.set(index, (cache = new Map()));
   if (cache.has(call)) return cache.get(call);
+  // An editor's index lives long and sees every half-typed call: keep the cache bounded.
+  if (cache.size >= MAX_CACHED_STAGES) cache.clear();
   let result: ExpandedStage | undefined;
   const expansion = expandMacros(call, index);
   if (!expansion.diagnostics.some((d) => d.severity === 'error')) {

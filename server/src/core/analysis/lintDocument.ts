@@ -39,7 +39,11 @@ export interface LintTimings {
  * The diagnostics the editor and `spl lint` show for one search: syntax, then the lint rules, in
  * order of position, with the configured severities applied to all of them.
  */
-export function checkSearch(spl: string, context: LintContext, timings?: LintTimings): Diagnostic[] {
+export function checkSearch(
+  spl: string,
+  context: LintContext,
+  timings?: LintTimings,
+): Diagnostic[] {
   const parseStart = performance.now();
   const parsed = parseSpl(spl);
   const rulesStart = performance.now();
@@ -90,7 +94,12 @@ export function readDetectionSearch(text: string): DetectionSearch {
       const start = key.index + entry.indexOf(quoted[1], key[0].length);
       const decoded = decodeFlowScalar(quoted[1], start, 'single');
       return {
-        search: { text: decoded.text, toFileOffset: (o) => decoded.offsets[Math.max(0, Math.min(Math.trunc(o), decoded.offsets.length - 1))] ?? start },
+        search: {
+          text: decoded.text,
+          toFileOffset: (o) =>
+            decoded.offsets[Math.max(0, Math.min(Math.trunc(o), decoded.offsets.length - 1))] ??
+            start,
+        },
         diagnostics: [],
       };
     }
@@ -173,7 +182,8 @@ export function lintMacroFiles(
   for (const problem of problems) {
     byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   }
-  for (const list of byFile.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const list of byFile.values())
+    list.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return byFile;
 }
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Row } from './value';
 
@@ -8,6 +9,25 @@ import type { Row } from './value';
 export const MAX_LOOKUP_BYTES = 64 * 1024 * 1024;
 
 export type LookupLoad = { readonly rows: Row[] } | { readonly error: string };
+
+/**
+ * The nearest `lookups/` folder at or above `startFolder`, as security_content lays it out; the
+ * walk stops at the first folder `mayRead` refuses (an editor keeps it inside the workspace).
+ */
+export function nearestLookupFolder(
+  startFolder: string,
+  mayRead: (folder: string) => boolean = () => true,
+): string[] {
+  let directory = resolve(startFolder);
+  while (mayRead(directory)) {
+    const folder = join(directory, 'lookups');
+    if (existsSync(folder) && statSync(folder).isDirectory()) return [folder];
+    const parent = dirname(directory);
+    if (parent === directory) break;
+    directory = parent;
+  }
+  return [];
+}
 
 /** security_content describes each lookup in `<name>.yml`, whose `filename:` names the CSV. */
 async function csvNamedByYaml(folder: string, table: string): Promise<string | undefined> {

@@ -15,6 +15,8 @@ export interface RunDetailsRequest {
   readonly eventsPerRow?: number;
   /** Result rows, from the first, whose events are returned (default 1,000). */
   readonly rowsWithEvents?: number;
+  /** Raw text, in characters, that stats-like stages may keep for lineage (default 32 Mi). */
+  readonly groupedRawChars?: number;
 }
 
 export interface RunTimeline {
@@ -33,9 +35,16 @@ export interface RunDetails {
   /** Per result row (the first `rowsWithEvents`), indices into `events`. */
   readonly rowEvents: readonly (readonly number[])[];
   readonly events: readonly EventRef[];
+  /** True when a limit cut some row's events (the grouped raw text budget). */
+  readonly lineageTruncated: boolean;
 }
 
-export const DEFAULT_DETAILS = { sampleRows: 5, eventsPerRow: 10, rowsWithEvents: 1000 };
+export const DEFAULT_DETAILS = {
+  sampleRows: 5,
+  eventsPerRow: 10,
+  rowsWithEvents: 1000,
+  groupedRawChars: 32 * 1024 * 1024,
+};
 
 /**
  * The tracer for a run's main pipeline. The timeline counts the events out of the stage before
@@ -60,6 +69,8 @@ export function createTrace(
   return new RunTrace({
     sampleRows: request.sampleRows ?? DEFAULT_DETAILS.sampleRows,
     eventsPerRow: request.eventsPerRow ?? DEFAULT_DETAILS.eventsPerRow,
+    rowsWithEvents: request.rowsWithEvents ?? DEFAULT_DETAILS.rowsWithEvents,
+    groupedRawChars: request.groupedRawChars ?? DEFAULT_DETAILS.groupedRawChars,
     timelineStage: timelineStage !== undefined && timelineStage >= 0 ? timelineStage : undefined,
     stages: stages.map(lineageOf),
     timezone,
@@ -99,6 +110,7 @@ export function collectDetails(
       : {}),
     rowEvents,
     events,
+    lineageTruncated: trace.lineageTruncated,
   };
 }
 
@@ -113,6 +125,7 @@ function stageKind(stage: Stage): string | undefined {
 function lineageOf(stage: Stage | undefined): StageLineage {
   if (stage?.kind !== 'command') return { kind: 'streaming' };
   if (stage.name === 'stats' && 'by' in stage) return { kind: 'grouping', fields: stage.by };
+  if (stage.name === 'append') return { kind: 'passing' };
   if ((stage.name === 'top' || stage.name === 'rare') && 'fields' in stage && 'by' in stage) {
     return { kind: 'grouping', fields: [...stage.by, ...stage.fields] };
   }

@@ -1,9 +1,10 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { readDetectionYaml, type EmbeddedSpl } from '../syntax/documents';
-import { parseYaml, topLevelValue } from '../syntax/documents/yamlDocument';
+import { parseYaml, topLevelValue, type ParsedYaml } from '../syntax/documents/yamlDocument';
 import type { Diagnostic } from '../text/diagnostic';
 import type { LineIndex } from '../text/lineIndex';
 import type { SourceRange } from '../text/range';
+import { keepTopLevelKeys } from './topLevelKeys';
 
 /** One `attack_data` entry, with where its `data:` value sits in the YAML. */
 export interface TestDataset {
@@ -21,10 +22,14 @@ export interface DetectionTestCase {
   readonly datasets: readonly TestDataset[];
 }
 
-export interface DetectionTestFile {
+/** A detection's name and tests, without its search: what a list of tests shows. */
+export interface DetectionTestOutline {
   readonly name?: string;
-  readonly search?: EmbeddedSpl;
   readonly tests: readonly DetectionTestCase[];
+}
+
+export interface DetectionTestFile extends DetectionTestOutline {
+  readonly search?: EmbeddedSpl;
   readonly lineIndex: LineIndex;
   /** Problems reading the YAML and its `tests:`, in file coordinates. */
   readonly diagnostics: readonly Diagnostic[];
@@ -42,20 +47,34 @@ export function mayHoldDetectionTests(fileText: string): boolean {
 export function readDetectionTests(fileText: string): DetectionTestFile {
   const detection = readDetectionYaml(fileText);
   const parsed = parseYaml(fileText);
-  const { lineIndex } = parsed;
   const diagnostics: Diagnostic[] = [...detection.diagnostics];
-  const rangeOf = (node: Node | undefined | null): SourceRange => {
-    const [start, end] = node?.range ?? [0, 0];
-    return lineIndex.range(start, end);
+  return {
+    ...(detection.name === undefined ? {} : { name: detection.name }),
+    ...(detection.search ? { search: detection.search } : {}),
+    tests: testsOf(parsed, diagnostics),
+    lineIndex: parsed.lineIndex,
+    diagnostics,
   };
-  const problem = (node: Node | undefined | null, code: string, message: string) =>
-    diagnostics.push({
-      severity: 'error',
-      code,
-      message,
-      range: rangeOf(node),
-      source: 'testing',
-    });
+}
+
+/**
+ * The name and tests alone, for listing a whole workspace: only the `name:` and `tests:` blocks
+ * are parsed (the search and descriptions are most of a detection's text), at their own offsets.
+ */
+export function readDetectionTestOutline(fileText: string): DetectionTestOutline {
+  const parsed = parseYaml(keepTopLevelKeys(fileText, ['name', 'tests']));
+  const nameNode = topLevelValue(parsed, 'name');
+  const name = scalarText(nameNode);
+  return { ...(name === undefined ? {} : { name }), tests: testsOf(parsed, []) };
+}
+
+function testsOf(parsed: ParsedYaml, diagnostics: Diagnostic[]): DetectionTestCase[] {
+  const rangeOf = (node: unknown): SourceRange => {
+    const [start, end] = (node as Node | undefined)?.range ?? [0, 0];
+    return parsed.lineIndex.range(start, end);
+  };
+  const problem = (node: unknown, code: string, message: string) =>
+    diagnostics.push({ severity: 'error', code, message, range: rangeOf(node), source: 'testing' });
 
   const testsNode = topLevelValue(parsed, 'tests');
   const tests: DetectionTestCase[] = [];
@@ -65,7 +84,7 @@ export function readDetectionTests(fileText: string): DetectionTestFile {
   for (const [index, item] of (isSeq(testsNode) ? testsNode.items : []).entries()) {
     if (!isMap(item)) {
       problem(
-        item as Node,
+        item,
         'spl.test.shape',
         'Each test must be a mapping with `name:` and `attack_data:`.',
       );
@@ -74,13 +93,7 @@ export function readDetectionTests(fileText: string): DetectionTestFile {
     const name = scalarText(item.get('name', true)) ?? `test ${index + 1}`;
     tests.push({ name, range: rangeOf(item), datasets: datasetsOf(item.get('attack_data', true)) });
   }
-  return {
-    ...(detection.name === undefined ? {} : { name: detection.name }),
-    ...(detection.search ? { search: detection.search } : {}),
-    tests,
-    lineIndex,
-    diagnostics,
-  };
+  return tests;
 
   function datasetsOf(attackData: unknown): TestDataset[] {
     if (!isSeq(attackData)) return [];
@@ -89,7 +102,7 @@ export function readDetectionTests(fileText: string): DetectionTestFile {
       const data = scalarText(dataNode)?.trim();
       if (!isMap(entry) || data === undefined || data === '') {
         problem(
-          (isScalar(dataNode) ? dataNode : entry) as Node,
+          isScalar(dataNode) ? dataNode : entry,
           'spl.test.no-data',
           'This `attack_data` entry has no `data:`; give the URL or relative path of the events file.',
         );
@@ -100,7 +113,7 @@ export function readDetectionTests(fileText: string): DetectionTestFile {
       return [
         {
           data,
-          range: rangeOf(dataNode as Node),
+          range: rangeOf(dataNode),
           ...(source === undefined ? {} : { source }),
           ...(sourcetype === undefined ? {} : { sourcetype }),
         },

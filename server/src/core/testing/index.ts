@@ -2,9 +2,11 @@ export { checkExpectations, type ExpectationFailure } from './checkExpectations'
 export { findDatasetRoot, locateDataset, type DatasetLocation } from './datasetLocation';
 export {
   mayHoldDetectionTests,
+  readDetectionTestOutline,
   readDetectionTests,
   type DetectionTestCase,
   type DetectionTestFile,
+  type DetectionTestOutline,
   type TestDataset,
 } from './detectionTests';
 export {

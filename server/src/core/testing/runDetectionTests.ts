@@ -193,7 +193,7 @@ async function runOne(test: DetectionTestCase, context: TestContext): Promise<Te
     const atExpected = failures.map((f) => ({ ...f, file: expectations.path }));
     return outcome(
       'fail',
-      [...noResultsReason(run, noRows, detectionPath), ...atExpected, ...why],
+      [...noResultsReason(run, noRows, detectionPath, test.range), ...atExpected, ...why],
       run,
       ms,
     );
@@ -201,19 +201,26 @@ async function runOne(test: DetectionTestCase, context: TestContext): Promise<Te
   if (run.results.length > 0) return outcome('pass', [], run, ms);
   return outcome(
     'fail',
-    [...noResultsReason(run, true, detectionPath), ...explainNoResults(run).map(here)],
+    [...noResultsReason(run, true, detectionPath, test.range), ...explainNoResults(run).map(here)],
     run,
     ms,
   );
 }
 
-function noResultsReason(run: RunResult, applies: boolean, file: string): TestReason[] {
+/** Reported at the test's entry: the test, not the search, is what asked for a result. */
+function noResultsReason(
+  run: RunResult,
+  applies: boolean,
+  file: string,
+  range: SourceRange,
+): TestReason[] {
   return applies && run.results.length === 0
     ? [
         {
           code: 'spl.test.no-results',
           message: 'The search returned no results; a detection test needs at least one.',
           file,
+          range,
         },
       ]
     : [];

@@ -19,6 +19,8 @@ export interface CompiledDataset {
   /** `Processes.`: the prefix of every dataset field in tstats. */
   readonly prefix: string;
   readonly fields: readonly string[];
+  /** Names of the child datasets (`nodename=Parent.Child`). */
+  readonly children: ReadonlySet<string>;
   readonly mappingCount: number;
   /** The dataset's row for the event, or undefined when no mapping's constraint takes it. */
   project(event: Row, context: EvalContext): Row | undefined;
@@ -74,6 +76,7 @@ export function compileDataset(
       name: definition.name,
       prefix,
       fields,
+      children: new Set(definition.children.keys()),
       mappingCount: mappings.length,
       project(event, context) {
         const mapping = mappings.find((m) => matchesSearch(m.constraint, event, context));

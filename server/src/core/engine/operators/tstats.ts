@@ -63,6 +63,16 @@ export function tstatsOperator(
       ),
     );
   }
+  if (command.aggregations.length === 0) {
+    planning.diagnostics.push(
+      engineDiagnostic(
+        'error',
+        'spl.engine.missing-argument',
+        'tstats needs at least one aggregation, e.g. | tstats count from datamodel=Endpoint.Processes.',
+        command.nameRange ?? command.range,
+      ),
+    );
+  }
   const span = planSpan(command, planning);
   const source = planTstatsSource(command, planning);
   if (source?.where) planning.diagnostics.push(...checkSearchExpression(source.where));

@@ -12,6 +12,7 @@ import type { EvalContext } from '../expressions';
 import { findOption } from '../plan/options';
 import { engineDiagnostic, type PlanningContext } from '../plan/types';
 import type { Row } from '../value';
+import { reportUnknownDatasetFields } from './tstatsFields';
 
 /** What tstats reads: a data model dataset, or (no `from`) the indexed fields of every event. */
 export interface TstatsSource {
@@ -69,6 +70,7 @@ export function planTstatsSource(
     );
   }
   const { dataset } = compiled;
+  reportUnknownDatasetFields(command, dataset, where, planning);
   return {
     dataset,
     ...(where && { where }),

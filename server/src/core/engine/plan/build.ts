@@ -1,15 +1,20 @@
 import type { Command, Pipeline, SearchExpression, Stage } from '../../syntax/ast';
+import { addtotalsOperator } from '../operators/addtotals';
 import { binOperator } from '../operators/bin';
 import { convertOperator } from '../operators/convert';
 import { evalOperator, whereOperator } from '../operators/eval';
 import { eventstatsOperator, streamstatsOperator } from '../operators/eventstats';
 import { fieldListOperator, renameOperator } from '../operators/fields';
 import { fillnullOperator } from '../operators/fillnull';
+import { fromjsonOperator } from '../operators/fromjson';
+import { foreachOperator } from '../operators/foreach';
 import { headOperator, reverseOperator, tailOperator } from '../operators/headTail';
 import { inputlookupOperator, lookupOperator } from '../operators/lookup';
 import { makeresultsOperator } from '../operators/makeresults';
+import { outputlookupOperator } from '../operators/outputlookup';
 import { makemvOperator, mvcombineOperator, mvexpandOperator } from '../operators/multivalue';
 import { regexOperator, rexOperator } from '../operators/rex';
+import { replaceOperator } from '../operators/replace';
 import { searchOperator } from '../operators/search';
 import { spathOperator } from '../operators/spath';
 import { dedupOperator, sortOperator } from '../operators/sort';
@@ -17,6 +22,7 @@ import { statsOperator } from '../operators/stats';
 import { appendOperator, joinOperator } from '../operators/subpipeline';
 import { topRareOperator } from '../operators/topRare';
 import { tstatsOperator } from '../operators/tstats';
+import { xmlkvOperator } from '../operators/xmlkv';
 import { engineDiagnostic, type Operator, type PlanningContext } from './types';
 
 /** The operators of a pipeline, and of every pipeline in brackets inside it, built up front. */
@@ -75,6 +81,16 @@ function buildCommand(
         return mvcombineOperator(command, planning);
       case 'makeresults':
         return makeresultsOperator(command, planning);
+      case 'foreach':
+        return foreachOperator(command, planning, sourceText);
+      case 'xmlkv':
+        return xmlkvOperator(command, planning);
+      case 'fromjson':
+        return fromjsonOperator(command, planning);
+      case 'replace':
+        return replaceOperator(command, planning);
+      case 'addtotals':
+        return addtotalsOperator(command, planning);
       default:
         // The parser has already reported a command it does not know.
         return command.known ? unsupported(command, planning) : undefined;
@@ -133,6 +149,8 @@ function buildCommand(
       return tstatsOperator(command, planning);
     case 'spath':
       return spathOperator(command, planning);
+    case 'outputlookup':
+      return outputlookupOperator(command, planning);
     default:
       return unsupported(command, planning);
   }
@@ -157,6 +175,7 @@ function nestedPipelines(stage: Stage): Pipeline[] {
   if (stage.name === 'search' && 'expression' in stage && stage.expression) {
     return subsearchesIn(stage.expression as SearchExpression);
   }
+  if (stage.name === 'tstats' && 'where' in stage && stage.where) return subsearchesIn(stage.where);
   return [];
 }
 

@@ -7,6 +7,8 @@ import type { Row } from '../value';
 export type StageLineage =
   /** Output rows are input rows (changed in place) or built from the input row just pulled. */
   | { readonly kind: 'streaming' }
+  /** Input rows pass through unchanged; new rows come from elsewhere (append's subsearch). */
+  | { readonly kind: 'passing' }
   /** Output rows are groups of input rows with equal values of these fields (stats, top, rare). */
   | { readonly kind: 'grouping'; readonly fields: readonly FieldName[] };
 
@@ -15,6 +17,10 @@ export interface TraceOptions {
   readonly sampleRows: number;
   /** Input events remembered per row. */
   readonly eventsPerRow: number;
+  /** Rows out of the last stage whose events are kept; later ones let theirs go. */
+  readonly rowsWithEvents: number;
+  /** Characters of raw text that grouping stages may hold on to, across all their groups. */
+  readonly groupedRawChars: number;
   /** The stage whose output's `_time` values make the timeline; undefined for none. */
   readonly timelineStage: number | undefined;
   readonly stages: readonly StageLineage[];
@@ -42,14 +48,22 @@ const noEvents: readonly EventRef[] = [];
  * stage (table, mvexpand, ...) takes the events of the row the stage pulled last, since a
  * streaming stage emits a row's outputs before it pulls the next; a row out of a grouping stage
  * takes the events of every input row with the same group values, as the operator itself groups
- * them (splitByFields, groupKey). Not covered: mvcombine (its row keeps the first event of the
- * group), rows from append/join subsearches and generating commands (no events).
+ * them (splitByFields, groupKey). Memory: rows past `rowsWithEvents` out of the last stage let
+ * their events go, and grouping stages hold at most `groupedRawChars` of raw text (an event
+ * counted once per group it joins); rows that blocking stages such as sort hold keep their
+ * events alive as long as the rows. Not covered: mvcombine (its row keeps the first event of the
+ * group); rows from append's subsearch and from generating commands have no events, and join's
+ * rows have the events of their main-search row only.
  */
 export class RunTrace {
   readonly samples: ResultRecord[][];
   /** Whole seconds of `_time` to event counts. */
   readonly timeline = new Map<number, number>();
   timelineEvents = 0;
+  /** True when a group or a row lost events to a limit. */
+  lineageTruncated = false;
+  private groupedChars = 0;
+  private finalRows = 0;
   private readonly lineage = new WeakMap<Row, readonly EventRef[]>();
   private readonly lastPulled: (Row | undefined)[];
   private readonly groups: (Map<string, EventRef[]> | undefined)[];
@@ -87,10 +101,14 @@ export class RunTrace {
       const combination = split.kind === 'groups' ? split.combinations[0] : undefined;
       const events = combination && this.groups[stage]?.get(groupKey(combination));
       this.lineage.set(row, events ?? noEvents);
+    } else if (lineage?.kind === 'passing') {
+      if (!this.lineage.has(row)) this.lineage.set(row, noEvents);
     } else if (!this.lineage.has(row)) {
       const pulled = this.lastPulled[stage];
       this.lineage.set(row, pulled ? this.eventsOf(pulled) : noEvents);
     }
+    if (stage === this.options.stages.length - 1 && ++this.finalRows > this.options.rowsWithEvents)
+      this.lineage.delete(row);
     const samples = this.samples[stage];
     if (samples && samples.length < this.options.sampleRows) {
       // Later stages change rows in place, so the sample is taken now.
@@ -111,7 +129,14 @@ export class RunTrace {
       if (!group) groups.set(key, (group = []));
       for (const event of events) {
         if (group.length >= this.options.eventsPerRow) break;
-        if (!group.includes(event)) group.push(event);
+        if (group.includes(event)) continue;
+        // A group holds its events until the run ends, so their text is budgeted.
+        if (this.groupedChars + event.raw.length > this.options.groupedRawChars) {
+          this.lineageTruncated = true;
+          break;
+        }
+        this.groupedChars += event.raw.length;
+        group.push(event);
       }
     }
   }

@@ -42,7 +42,13 @@ export function defineLeanRule(parser: object, name: string, body: RuleBody): un
   chevrotainDefineRule.call(parser, name, body);
   const shortName = (parser as RuleMachinery).fullRuleNameToShort[name] as number;
   const positional = body as unknown as PositionalBody;
-  function invokeRule(this: RuleMachinery, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
+  function invokeRule(
+    this: RuleMachinery,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    d: unknown,
+  ): unknown {
     try {
       this.ruleInvocationStateUpdate(shortName, name, this.subruleIdx);
       return positional.call(this, a, b, c, d);

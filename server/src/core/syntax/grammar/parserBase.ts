@@ -140,12 +140,13 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     if (!this.matchingParens) {
       const matches = new Int32Array(this.parsedTokens.length).fill(-1);
       const open: number[] = [];
-      this.parsedTokens.forEach((token, at) => {
-        if (token.kind === 'lparen') open.push(at);
-        else if (token.kind === 'rparen' && open.length > 0) matches[open.pop() as number] = at;
-        else if (token.kind === 'pipe' || token.kind === 'lbracket' || token.kind === 'rbracket')
+      for (let at = 0; at < this.parsedTokens.length; at++) {
+        const kind = (this.parsedTokens[at] as SplToken).kind;
+        if (kind === 'lparen') open.push(at);
+        else if (kind === 'rparen' && open.length > 0) matches[open.pop() as number] = at;
+        else if (open.length > 0 && (kind === 'pipe' || kind === 'lbracket' || kind === 'rbracket'))
           open.length = 0;
-      });
+      }
       this.matchingParens = matches;
     }
     return this.matchingParens[index] ?? -1;

@@ -40,7 +40,8 @@ export abstract class SplGrammar extends CommandDispatchRules {
       ALT: () => {
         const name = this.CONSUME(Word) as SplToken;
         const stage = this.SUBRULE(this.commandStage, { ARGS: [name] });
-        this.ACTION(() => this.skipRestOfStage(`in '${name.image}'`));
+        // Checked first so the message is only built when there is something to report.
+        this.ACTION(() => this.atStageEnd() || this.skipRestOfStage(`in '${name.image}'`));
         return stage;
       },
     },
