@@ -32,7 +32,7 @@ const chevrotainDefineRule = (EmbeddedActionsParser.prototype as unknown as Rule
 /** The recovery value Chevrotain's default rule configuration gives: none. */
 const noRecoveryValue = (): undefined => undefined;
 
-export const maxRuleParameters = 4;
+const maxRuleParameters = 4;
 
 /** Registers rule `name` on `parser` and returns its parse-time function. */
 export function defineLeanRule(parser: object, name: string, body: RuleBody): unknown {
