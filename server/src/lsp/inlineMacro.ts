@@ -26,8 +26,9 @@ function encodeFor(style: ScalarStyle, text: string): string {
 
 /**
  * `refactor.inline` on a macro call: the call replaced by its full expansion, as Splunk would
- * run it. Not offered when the call does not expand cleanly (undefined, wrong arity, a limit),
- * nor when a detection's YAML could not hold the text as it is.
+ * run it. Offered in .spl files and detection searches; not when the call does not expand
+ * cleanly (undefined, wrong arity, a limit), nor when a detection's YAML could not hold the
+ * text as it is.
  */
 export function inlineMacroAction(
   document: TextDocument,
@@ -35,6 +36,8 @@ export function inlineMacroAction(
   call: ScannedCall,
   index: MacroIndex,
 ): CodeAction | undefined {
+  // Inside a macro definition the call may use $arg$ values only the outer call knows.
+  if (source.macroDefinition) return undefined;
   const expansion = expandMacros(source.spl.slice(call.start, call.end), index);
   if (expansion.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return undefined;
   const expanded = expansion.text.trim();
