@@ -8,9 +8,9 @@ import {
   type ExtensionContext,
   type TextDocumentContentProvider,
 } from 'vscode';
+import { expandMacrosRequest } from '../../server/src/protocol/expandMacros';
 import {
   LanguageClient,
-  RequestType,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -18,10 +18,6 @@ import {
 import { registerResults } from './results/register';
 import { registerDetectionTests } from './testing/detectionTests';
 
-/** The server's `spl/expandMacros` request (server/src/lsp/expandRequest.ts). */
-const expandMacrosRequest = new RequestType<{ uri: string }, { text: string }, void>(
-  'spl/expandMacros',
-);
 /** Expanded searches open under this scheme, which VS Code shows read-only. */
 const expandedScheme = 'spl-expanded';
 

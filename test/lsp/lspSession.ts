@@ -16,7 +16,6 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   RegistrationRequest,
-  RequestType,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -26,6 +25,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+
+import { expandMacrosRequest } from '../../server/src/protocol/expandMacros';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -192,10 +193,7 @@ export class LspSession {
   }
 
   expandMacros(uri: string): Promise<{ text: string }> {
-    return this.connection.sendRequest(
-      new RequestType<{ uri: string }, { text: string }, void>('spl/expandMacros'),
-      { uri },
-    );
+    return this.connection.sendRequest(expandMacrosRequest, { uri });
   }
 
   /** A request by method name, for features without a helper of their own. */

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type {
   ListDetectionTestsResult,
   RunDetectionTestResult,
-} from '../../server/src/lsp/testingProtocol';
+} from '../../server/src/protocol/detectionTests';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { loadMacroFiles } from '../../server/src/core/macros';
 import { runDetectionTest } from '../../server/src/lsp/testingRequests';

@@ -14,7 +14,7 @@ import {
   type DetectionWithTests,
   type ListDetectionTestsParams,
   type ListDetectionTestsResult,
-} from '../../../server/src/lsp/testingProtocol';
+} from '../../../server/src/protocol/detectionTests';
 import { toRange } from './ranges';
 import { runDetectionTests } from './runTests';
 

@@ -16,7 +16,7 @@ import {
   type RunDetectionTestParams,
   type RunDetectionTestResult,
   type TestOutcomeItem,
-} from '../../../server/src/lsp/testingProtocol';
+} from '../../../server/src/protocol/detectionTests';
 import { toRange } from './ranges';
 
 const runRequest = new RequestType<RunDetectionTestParams, RunDetectionTestResult, void>(

@@ -28,7 +28,7 @@ import {
   type RunDetectionTestParams,
   type RunDetectionTestResult,
   type TestOutcomeItem,
-} from './testingProtocol';
+} from '../protocol/detectionTests';
 
 export const listDetectionTestsRequest = new RequestType<
   ListDetectionTestsParams,
