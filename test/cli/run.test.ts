@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { formatCsv } from '../../server/src/cli/csv';
-import { spl } from './helpers';
+import { join } from 'node:path';
+import { CIM_MACROS, CORPUS, ROOT, spl } from './helpers';
 
 const SEED = [
   'run',
@@ -39,6 +40,46 @@ describe('spl run formats', () => {
     const run = spl([...SEED, '--format', 'xml']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--format takes table, json or csv, not 'xml'/);
+  });
+});
+
+describe('spl run on a detection with attack_data test URLs', () => {
+  it('reads the datasets under --dataset-root, as spl test does, and tstats finds the rows', () => {
+    const run = spl([
+      'run',
+      join(CORPUS, 'detections/endpoint/windows_indirect_command_execution_via_pcalua.yml'),
+      '--dataset-root',
+      join(ROOT, '../shared/data/attack_data'),
+      '--macros',
+      join(CORPUS, 'macros'),
+      CIM_MACROS,
+      '--format',
+      'json',
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    const output = JSON.parse(run.stdout) as { results: Record<string, string>[] };
+    assert.equal(output.results.length, 4);
+    const processes = output.results.map((row) => `${row.parent_process_name}>${row.process_name}`);
+    assert.deepEqual(processes.sort(), [
+      'cmd.exe>pcalua.exe',
+      'cmd.exe>pcalua.exe',
+      'pcalua.exe>calc.exe',
+      'pcalua.exe>calc.exe',
+    ]);
+  });
+
+  it('without a dataset root the URL datasets are not found, and the run reads nothing', () => {
+    const run = spl([
+      'run',
+      join(CORPUS, 'detections/endpoint/windows_indirect_command_execution_via_pcalua.yml'),
+      '--macros',
+      join(CORPUS, 'macros'),
+      CIM_MACROS,
+      '--format',
+      'json',
+    ]);
+    const output = JSON.parse(run.stdout) as { results: unknown[] };
+    assert.equal(output.results.length, 0);
   });
 });
 

@@ -65,14 +65,19 @@ const hostileRawEvent = sysmonEvent(
     `<Data Name='TargetFilename'>${rawMarkup.script}</Data>`,
 );
 
-const eventsFile = 'events/hostile_sysmon.log';
+/** A file name is data too: the panel names the files a run read. */
+const eventsFileName = '<svg onload=window.__pwned=7>.log';
+const eventsFile = `events/${eventsFileName}`;
+/** A field name that the search makes from user text, shown as a column header. */
+const headerPayload = '<img src=x onerror=window.__pwned=8>';
 // Splunk's regex extraction leaves XML entities encoded (shared/reference/sysmon-fields.md, "Raw
 // fields"), so the search decodes `&lt;` as a user would, to put the literal payloads in the cells.
 const searchFile = 'hostile.spl';
 const searchText =
   'index=*\n' +
   `| eval ${payloadFields.map((f) => `${f}=replace(${f}, "&lt;", "<")`).join(', ')}\n` +
-  `| table ${payloadFields.join(' ')}\n`;
+  `| rename host as "${headerPayload}"\n` +
+  `| table ${payloadFields.join(' ')} "${headerPayload}"\n`;
 
 /** Markup that data could only have produced by reaching the DOM as HTML. */
 interface MarkupReport {
@@ -182,6 +187,10 @@ describe(
           .locator('[data-testid="results"][data-state="ready"]')
           .waitFor({ timeout: 90_000 });
         await panel.locator('#rows tr[data-row-index]').nth(1).waitFor();
+        const headers = await panel.locator('#header-row th').allTextContents();
+        assert.deepEqual(headers, [...payloadFields, headerPayload]);
+        const datasets = await panel.locator('[data-testid="datasets"]').textContent();
+        assert.ok(datasets?.includes(eventsFileName), `datasets: ${datasets}`);
         for (const field of payloadFields) {
           const cells = await panel
             .locator(`#rows tr[data-row-index] td[data-field="${field}"]`)
@@ -191,7 +200,7 @@ describe(
             `${field}: ${JSON.stringify(payloads[field])} is not a cell's text: ${JSON.stringify(cells)}`,
           );
         }
-        // The panel is narrower than the four columns: one screenshot of each side.
+        // The panel is narrower than the table: one screenshot of each side.
         await session.screenshot('table-left');
         await panel
           .locator('#rows td[data-field="Computer"]', { hasText: payloads.Computer })

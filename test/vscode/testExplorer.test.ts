@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setupScript, startCodeServer, type CodeServerSession } from './codeServer';
 import { processGroupAlive } from './processGroup';
-import { runCommand } from './workbench';
+import { activeEditor, goTo, openFile, runCommand } from './workbench';
 import { repoRoot } from './vsix';
 
 // Issue 8: the Testing view lists the workspace's detections that have tests, runs them and shows
@@ -113,6 +113,26 @@ describe(
         const passed = rows.findIndex((row) => row.startsWith('2 ') && row.includes(passingName));
         assert.ok(passed >= 0, rows.join('\n'));
         assert.ok(!rows[passed + 1]?.startsWith('3 '), rows.join('\n'));
+      });
+    });
+
+    test('the editor shows the reason inline at the stage that dropped the events', async () => {
+      await session.step('inline', async () => {
+        const { page } = session;
+        await openFile(page, failingFile.replace('detections/', ''));
+        await goTo(page, 17, 1);
+        const editor = activeEditor(page);
+        // VS Code draws a message inline only when its location is this document, on its first line.
+        const reason = editor.locator('.test-error-content-widget', { hasText: droppedHere });
+        await reason.waitFor();
+        const stage = editor.locator('.view-line', { hasText: '| search Contents=nomatch' });
+        const [reasonBox, stageBox] = [await reason.boundingBox(), await stage.boundingBox()];
+        assert.ok(reasonBox && stageBox);
+        const reasonMiddle = reasonBox.y + reasonBox.height / 2;
+        assert.ok(
+          reasonMiddle > stageBox.y && reasonMiddle < stageBox.y + stageBox.height,
+          `the reason is drawn at y=${reasonMiddle}, the stage's line spans ${stageBox.y}..${stageBox.y + stageBox.height}`,
+        );
       });
     });
 

@@ -17,6 +17,8 @@ interface RunOptions {
   macros?: string[];
   props?: string[];
   lookups?: string[];
+  datamodels?: string[];
+  datasetRoot?: string;
   format: string;
   explain?: boolean;
   tz: string;
@@ -39,6 +41,14 @@ export function registerRun(program: Command): void {
     .option(
       '--lookups <paths...>',
       'CSV lookup files or folders (default: the nearest lookups/ folder)',
+    )
+    .option(
+      '--datamodels <paths...>',
+      'data model files (YAML/JSON) added to the built-in CIM models that tstats reads',
+    )
+    .option(
+      '--dataset-root <dir>',
+      "where attack_data URLs in a detection's tests: resolve (default: the nearest attack_data/ folder)",
     )
     .option('--format <format>', 'table, json or csv', 'table')
     .option(
@@ -92,9 +102,10 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
       : [],
     datasets: options.data
       ? options.data.map((path) => ({ path }))
-      : testDatasets(source.path, source.tests),
+      : testDatasets(source.path, source.tests, options.datasetRoot),
     fieldConfigFiles: options.props ?? [],
     lookupPaths: options.lookups ?? defaultLookupPaths(file),
+    ...(options.datamodels ? { dataModelPaths: options.datamodels } : {}),
     timezone: options.tz,
     limits,
   });
