@@ -145,22 +145,30 @@ export function registerMacroNavigation(context: ServerContext): void {
       ? calledMacro(call)
       : macroDefinedAt(textDocument.uri, position, context.macros);
     if (!macro) return [];
-    const open = context.documents.all().map((document) => ({
-      uri: document.uri,
-      languageId: document.languageId,
-      text: document.getText(),
-    }));
-    const workspace = workspaceTexts(
-      context.settings.folders,
-      new Set(open.map((document) => document.uri)),
-    );
-    if (workspace.truncated) {
-      connection.console.warn(
-        `References were searched in the first ${maxReferenceFiles} files of the workspace only.`,
-      );
-    }
-    const references = macroReferences(macro, [...open, ...workspace.texts]);
+    const references = macroReferences(macro, searchableTexts(context, 'References were searched'));
     const definition = request.includeDeclaration && macroDefinitionOf(macro, context.macros);
     return definition ? [definition, ...references] : references;
   });
+}
+
+/**
+ * The open documents (their unsaved text) and the workspace's other search files, for finding
+ * macro calls; says in the log when the workspace was cut at `maxReferenceFiles`.
+ */
+export function searchableTexts(context: ServerContext, what: string): SearchableText[] {
+  const open = context.documents.all().map((document) => ({
+    uri: document.uri,
+    languageId: document.languageId,
+    text: document.getText(),
+  }));
+  const workspace = workspaceTexts(
+    context.settings.folders,
+    new Set(open.map((document) => document.uri)),
+  );
+  if (workspace.truncated) {
+    context.connection.console.warn(
+      `${what} in the first ${maxReferenceFiles} files of the workspace only.`,
+    );
+  }
+  return [...open, ...workspace.texts];
 }

@@ -12,8 +12,7 @@ import {
   macroCallAt,
   macroDefinedAt,
   macroReferences,
-  maxReferenceFiles,
-  workspaceTexts,
+  searchableTexts,
   type MacroKey,
 } from './definition';
 import { documentSpanOf } from './documents';
@@ -110,22 +109,8 @@ export function renameMacro(
     );
   }
   const index = context.macros;
-  const open = context.documents.all().map((document) => ({
-    uri: document.uri,
-    languageId: document.languageId,
-    text: document.getText(),
-  }));
-  const workspace = workspaceTexts(
-    context.settings.folders,
-    new Set(open.map((document) => document.uri)),
-  );
-  if (workspace.truncated) {
-    context.connection.console.warn(
-      `Rename searched the first ${maxReferenceFiles} files of the workspace only.`,
-    );
-  }
   const locations = [
-    ...macroReferences(target.macro, [...open, ...workspace.texts]),
+    ...macroReferences(target.macro, searchableTexts(context, 'Rename searched')),
     ...callsInDefinitions(target.macro, index),
   ];
   const definition = index.lookup(target.macro.name, target.macro.arity);
