@@ -124,7 +124,8 @@ describe(
         const editor = activeEditor(page);
         // VS Code draws a message inline only when its location is this document, on its first line.
         const reason = editor.locator('.test-error-content-widget', { hasText: droppedHere });
-        await reason.waitFor();
+        await reason.waitFor({ state: 'attached' }).catch(() => undefined);
+        console.log(await page.locator('.test-error-content-widget').evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 400) + ' IN ' + el.closest('.monaco-editor')?.getAttribute('data-uri'))));
         const stage = editor.locator('.view-line', { hasText: '| search Contents=nomatch' });
         const [reasonBox, stageBox] = [await reason.boundingBox(), await stage.boundingBox()];
         assert.ok(reasonBox && stageBox);

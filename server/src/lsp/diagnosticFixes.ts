@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver';
 import { scanMacroText, type MacroIndex, type ScannedCall } from '../core/macros';
-import { allCommands } from '../core/syntax/catalog';
+import { allCommandNames } from '../core/syntax/catalog';
 import { detectionFilterMacroName } from '../core/syntax/documents';
 import type { Diagnostic } from '../core/text/diagnostic';
 import { didYouMean } from '../core/text/didYouMean';
@@ -24,14 +24,6 @@ export interface SplFix {
   readonly newText: string;
 }
 
-let commandNames: string[] | undefined;
-
-/** Every command name and alias: the same candidates the parser's did-you-mean draws from. */
-function knownCommandNames(): string[] {
-  commandNames ??= allCommands().flatMap((command) => [command.name, ...command.aliases]);
-  return commandNames;
-}
-
 /**
  * The fix for a diagnostic of the search `spl`, when its code has one: the did-you-mean name
  * for an unknown command or macro, the missing `_filter` call at the end of a detection.
@@ -47,7 +39,7 @@ export function splFixFor(
   switch (diagnostic.code) {
     case 'spl.syntax.unknown-command': {
       const word = spl.slice(start.offset, end.offset);
-      const suggestion = didYouMean(word, knownCommandNames());
+      const suggestion = didYouMean(word, allCommandNames());
       return suggestion === undefined
         ? undefined
         : {

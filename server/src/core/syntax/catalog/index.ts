@@ -48,6 +48,14 @@ export function allCommands(): readonly CommandInfo[] {
   return commands;
 }
 
+let commandNames: readonly string[] | undefined;
+
+/** Every command name and alias: the candidates of "unknown command; did you mean ...?". */
+export function allCommandNames(): readonly string[] {
+  commandNames ??= commands.flatMap((command) => [command.name, ...command.aliases]);
+  return commandNames;
+}
+
 /** An eval function by name, ignoring case. */
 export function findEvalFunction(name: string): FunctionInfo | undefined {
   return evalFunctionsByName.get(name.toLowerCase());

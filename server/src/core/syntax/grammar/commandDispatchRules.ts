@@ -6,18 +6,10 @@ import type { IOrAlt, ParserMethod } from 'chevrotain';
 import { didYouMean } from '../../text/didYouMean';
 import { findAddonCommand } from '../addonCommands';
 import type { Command, SearchCommand, Stage } from '../ast';
-import { allCommands, findCommand } from '../catalog/index';
+import { allCommandNames, findCommand } from '../catalog/index';
 import type { StageStart } from './genericRules';
 import { ResultCommandRules } from './resultCommandRules';
 import type { SplToken } from './tokens';
-
-let commandNames: string[] | undefined;
-
-/** Every command name and alias, for did-you-mean; built on first use. */
-function knownCommandNames(): string[] {
-  commandNames ??= allCommands().flatMap((command) => [command.name, ...command.aliases]);
-  return commandNames;
-}
 
 type CommandRule = ParserMethod<[StageStart], Command | undefined>;
 
@@ -163,7 +155,7 @@ export abstract class CommandDispatchRules extends ResultCommandRules {
         name.end,
       );
     } else if (!known) {
-      const suggestion = didYouMean(name.image, knownCommandNames());
+      const suggestion = didYouMean(name.image, allCommandNames());
       this.error(
         'spl.syntax.unknown-command',
         `unknown command '${name.image}'` + (suggestion ? `; did you mean '${suggestion}'?` : ''),
