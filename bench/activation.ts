@@ -1,10 +1,10 @@
 // Reads the extension's activation time in code-server from Developer: Show Running Extensions,
 // beside the built-in extensions' in the same run (the baseline), and times the first
 // diagnostics after opening a .spl file. A measurement script, not a test:
-//   node --import tsx test/vscode/activationTime.ts
-import { startCodeServer } from './codeServer';
-import { problemsFile, problemsText } from './fixtures';
-import { openFile, runCommand, waitForText } from './workbench';
+//   node --import tsx bench/activation.ts
+import { startCodeServer } from '../test/vscode/codeServer';
+import { problemsFile, problemsText } from '../test/vscode/fixtures';
+import { openFile, runCommand, waitForText } from '../test/vscode/workbench';
 
 interface Activation {
   name: string;
