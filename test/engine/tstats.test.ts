@@ -116,6 +116,12 @@ describe('tstats over the CIM data models from Sysmon events', () => {
     );
   });
 
+  it('counts the events tstats read as its stage input, and its rows as its output', async () => {
+    const result = await run('| tstats count from datamodel=Endpoint.Processes by Processes.dest');
+    const [stage] = result.stages;
+    assert.deepEqual([stage?.command, stage?.in, stage?.out], ['tstats', EVENTS.length, 1]);
+  });
+
   it('filters with search-command semantics: case-insensitive values, wildcards', async () => {
     // spl-semantics.md "Transforming and other commands": tstats' where is a search expression;
     // "The search command": values compare case-insensitively, `*` matches any run.

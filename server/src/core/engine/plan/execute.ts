@@ -69,15 +69,20 @@ export function executePlan(
     const meter: Meter = { rows: 0, inclusiveMs: 0 };
     const before = operator.generating ? undefined : upstreamMeter;
     const charged = index === 0 ? undefined : before;
+    // A generating stage that reads the run's events itself (tstats) counts them as its input.
+    const eventsRead: Meter = { rows: 0, inclusiveMs: 0 };
+    const stageCtx: ExecutionContext = operator.generating
+      ? { ...ctx, readEvents: (range) => counted(ctx.readEvents(range), eventsRead) }
+      : ctx;
     reads.push(() => ({
       command: operator.command,
       range: operator.range,
-      in: before?.rows ?? 0,
+      in: before?.rows ?? eventsRead.rows,
       out: meter.rows,
       ms: meter.inclusiveMs - (charged?.inclusiveMs ?? 0),
     }));
     upstream = metered(
-      operator.run(operator.generating ? empty() : upstream, ctx),
+      operator.run(operator.generating ? empty() : upstream, stageCtx),
       meter,
       turns,
       probe(index),
@@ -85,6 +90,13 @@ export function executePlan(
     upstreamMeter = meter;
   });
   return { rows: upstream, stages: () => reads.map((read) => read()) };
+}
+
+async function* counted(rows: AsyncIterable<Row>, meter: Meter): AsyncIterable<Row> {
+  for await (const row of rows) {
+    meter.rows++;
+    yield row;
+  }
 }
 
 function metered(
