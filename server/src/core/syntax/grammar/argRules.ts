@@ -153,6 +153,20 @@ export abstract class ArgRules extends SearchRules {
     { ALT: () => this.SUBRULE(this.literal, withoutCommas) },
   ];
 
+  /**
+   * The alternative every option loop starts with: at `name=`, read the option into `options`.
+   * One per OR; a rule that reads options in two loops uses `SUBRULE2` in its second one.
+   */
+  protected optionInto(options: CommandOption[]): IOrAlt<void> {
+    return {
+      GATE: () => this.atOption(),
+      ALT: () => {
+        const option = this.SUBRULE(this.commandOption);
+        this.ACTION(() => options.push(option));
+      },
+    };
+  }
+
   /** `name=value` (callers check `atOption()` first). */
   readonly commandOption = this.RULE('commandOption', (): CommandOption => {
     const name = this.CONSUME(Word) as SplToken;

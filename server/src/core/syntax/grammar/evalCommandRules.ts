@@ -186,13 +186,7 @@ export abstract class EvalCommandRules extends GenericRules {
               count = this.SUBRULE(this.count);
             },
           },
-          {
-            GATE: () => this.atOption(),
-            ALT: () => {
-              const option = this.SUBRULE(this.commandOption);
-              this.ACTION(() => options.push(option));
-            },
-          },
+          this.optionInto(options),
           {
             GATE: () => condition === undefined && count === undefined,
             ALT: () => {

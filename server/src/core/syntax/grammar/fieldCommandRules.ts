@@ -193,13 +193,7 @@ export abstract class FieldCommandRules extends StatsRules {
       DEF: () =>
         this.OR([
           { ALT: () => this.CONSUME(Comma) },
-          {
-            GATE: () => this.atOption(),
-            ALT: () => {
-              const option = this.SUBRULE(this.commandOption);
-              this.ACTION(() => options.push(option));
-            },
-          },
+          this.optionInto(options),
           {
             GATE: () =>
               (this.atKeyword('desc') || this.atKeyword('d')) &&

@@ -196,13 +196,7 @@ export abstract class LookupRules extends FieldCommandRules {
                 this.ACTION(() => subsearches.push(subsearch));
               },
             },
-            {
-              GATE: () => this.atOption(),
-              ALT: () => {
-                const option = this.SUBRULE(this.commandOption);
-                this.ACTION(() => options.push(option));
-              },
-            },
+            this.optionInto(options),
             {
               ALT: () => {
                 const field = this.SUBRULE(this.fieldName);

@@ -61,13 +61,7 @@ export abstract class ResultCommandRules extends ValueCommandRules {
       GATE: () => !stopped && !this.atStageEnd(),
       DEF: () =>
         this.OR([
-          {
-            GATE: () => this.atOption(),
-            ALT: () => {
-              const option = this.SUBRULE(this.commandOption);
-              this.ACTION(() => options.push(option));
-            },
-          },
+          this.optionInto(options),
           {
             GATE: () => path === undefined,
             ALT: () => {
@@ -156,13 +150,7 @@ export abstract class ResultCommandRules extends ValueCommandRules {
       GATE: () => !stopped && !this.atStageEnd(),
       DEF: () =>
         this.OR([
-          {
-            GATE: () => this.atOption(),
-            ALT: () => {
-              const option = this.SUBRULE(this.commandOption);
-              this.ACTION(() => options.push(option));
-            },
-          },
+          this.optionInto(options),
           {
             GATE: () => this.atKind('string'),
             ALT: () => {

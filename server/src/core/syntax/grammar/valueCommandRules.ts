@@ -37,13 +37,7 @@ export abstract class ValueCommandRules extends LookupRules {
         GATE: () => !stopped && !this.atStageEnd(),
         DEF: () =>
           this.OR([
-            {
-              GATE: () => this.atOption(),
-              ALT: () => {
-                const option = this.SUBRULE(this.commandOption);
-                this.ACTION(() => options.push(option));
-              },
-            },
+            this.optionInto(options),
             {
               GATE: () => parts.field !== undefined && !parts.alias && this.atKeyword('as'),
               ALT: () => {
@@ -78,13 +72,7 @@ export abstract class ValueCommandRules extends LookupRules {
       GATE: () => !stopped && !this.atStageEnd(),
       DEF: () =>
         this.OR([
-          {
-            GATE: () => this.atOption(),
-            ALT: () => {
-              const option = this.SUBRULE(this.commandOption);
-              this.ACTION(() => options.push(option));
-            },
-          },
+          this.optionInto(options),
           {
             GATE: () => pattern === undefined && this.atKind('string'),
             ALT: () => {
@@ -160,13 +148,7 @@ export abstract class ValueCommandRules extends LookupRules {
       DEF: () =>
         this.OR([
           { ALT: () => this.CONSUME(Comma) },
-          {
-            GATE: () => this.atOption(),
-            ALT: () => {
-              const option = this.SUBRULE(this.commandOption);
-              this.ACTION(() => options.push(option));
-            },
-          },
+          this.optionInto(options),
           {
             GATE: () => this.atKind('word') && this.atKind('lparen', 2),
             ALT: () => {
