@@ -51,7 +51,7 @@ export function splFixFor(
     case 'spl.macro.undefined': {
       const call = callsByStart().get(start.offset);
       if (!call) return undefined;
-      const suggestion = didYouMean(call.name, index.names());
+      const suggestion = index.closestName(call.name);
       return suggestion === undefined
         ? undefined
         : {

@@ -5,7 +5,6 @@ import {
   type MacroIndex,
   type ScannedCall,
 } from '../macros';
-import { didYouMean } from '../text/didYouMean';
 import type { SourceRange } from '../text/range';
 import { applySeverities, defaultSeverity, type SeverityOverrides } from './rules';
 
@@ -43,7 +42,7 @@ export function lintMacroDefinitions(
       if (target) {
         calls.push({ call: token, target });
       } else if (index.overloads(token.name).length === 0) {
-        const suggestion = didYouMean(token.name, index.names());
+        const suggestion = index.closestName(token.name);
         report(
           definition,
           'spl.macro.undefined',

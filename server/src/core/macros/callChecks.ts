@@ -1,5 +1,4 @@
 import type { RelatedInformation } from '../text/diagnostic';
-import { didYouMean } from '../text/didYouMean';
 import type { MacroIndex } from './macroIndex';
 import { originAt, type CallFrame, type MappedText } from './mappedText';
 import type { ScannedCall } from './scanner';
@@ -27,7 +26,7 @@ export function unknownCallProblem(call: ScannedCall, index: MacroIndex): CallPr
       })),
     };
   }
-  const suggestion = didYouMean(call.name, index.names());
+  const suggestion = index.closestName(call.name);
   const hint = suggestion
     ? `did you mean '${suggestion}'?`
     : 'define it in a macros.conf or macro YAML file, or load the file that defines it.';

@@ -1,3 +1,4 @@
+import { didYouMean } from '../text/didYouMean';
 import { LineIndex } from '../text/lineIndex';
 import type { SourceRange } from '../text/range';
 import { readConfFile, type ConfFile } from './confReader';
@@ -12,6 +13,8 @@ export class MacroIndex {
   private readonly fileLines = new Map<string, LineIndex>();
   /** Sorted names, rebuilt after an add: did-you-mean asks for them on every unknown call. */
   private sortedNames: string[] | undefined;
+  /** Did-you-mean answers by unknown name: a document calls the same missing macro many times. */
+  private readonly closestNames = new Map<string, string | undefined>();
 
   /** The first definition of a name and arity wins; callers report the later ones. */
   add(definition: MacroDefinition, lines?: LineIndex): boolean {
@@ -20,6 +23,7 @@ export class MacroIndex {
     if (this.byKey.has(key)) return false;
     this.byKey.set(key, definition);
     this.sortedNames = undefined;
+    this.closestNames.clear();
     const list = this.byName.get(definition.name) ?? [];
     list.push(definition);
     list.sort((a, b) => a.arity - b.arity);
@@ -33,6 +37,15 @@ export class MacroIndex {
 
   overloads(name: string): MacroDefinition[] {
     return [...(this.byName.get(name) ?? [])];
+  }
+
+  /** The defined name closest to `name` (see didYouMean), if one is close enough. */
+  closestName(name: string): string | undefined {
+    if (this.closestNames.has(name)) return this.closestNames.get(name);
+    this.sortedNames ??= [...this.byName.keys()].sort();
+    const closest = didYouMean(name, this.sortedNames);
+    this.closestNames.set(name, closest);
+    return closest;
   }
 
   all(): MacroDefinition[] {

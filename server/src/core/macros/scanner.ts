@@ -55,10 +55,16 @@ const BACKTICK = 96;
 const QUOTE = 34;
 const BACKSLASH = 92;
 
+/** Where scanning goes next: only quotes and backticks start anything the scanner reports. */
+const quoteOrBacktick = /["`]/g;
+
 export function scanMacroText(text: string): ScannedToken[] {
   const tokens: ScannedToken[] = [];
   let i = 0;
   while (i < text.length) {
+    quoteOrBacktick.lastIndex = i;
+    if (!quoteOrBacktick.test(text)) break;
+    i = quoteOrBacktick.lastIndex - 1;
     const ch = text.charCodeAt(i);
     if (ch === QUOTE) {
       const end = endOfString(text, i);
@@ -74,7 +80,7 @@ export function scanMacroText(text: string): ScannedToken[] {
       const end = close < 0 ? text.length : close + 3;
       tokens.push({ kind: 'comment', start: i, end, terminated: close >= 0 });
       i = end;
-    } else if (ch === BACKTICK) {
+    } else {
       const close = text.indexOf('`', i + 1);
       if (close < 0) {
         tokens.push({ kind: 'strayBacktick', start: i, end: i + 1 });
@@ -83,8 +89,6 @@ export function scanMacroText(text: string): ScannedToken[] {
         tokens.push(scanCall(text, i, close + 1));
         i = close + 1;
       }
-    } else {
-      i += 1;
     }
   }
   return tokens;

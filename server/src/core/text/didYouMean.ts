@@ -1,22 +1,33 @@
+/** Rows of the distance table, reused: did-you-mean runs for every unknown name of a document. */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 /** Damerau-free Levenshtein distance, bounded: returns max+1 as soon as it exceeds max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length * 2 + 1);
+    currentRow = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = previousRow;
+  let cur = currentRow;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ch = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ch === b.charCodeAt(j - 1) ? 0 : 1;
       const v = Math.min(
         (prev[j] as number) + 1,
         (cur[j - 1] as number) + 1,
         (prev[j - 1] as number) + cost,
       );
-      cur.push(v);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length] as number;
 }

@@ -24,27 +24,28 @@ export class ParseContext {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  /** The line of the last position computed: the next one is most often on it too. */
+  /** The last position's line and where it starts and ends: the next position is most often on it. */
   private recentLine = 0;
+  private recentLineStart = 0;
+  private recentLineEnd = -1;
 
   private position(offset: number): Position {
     const slot = offset & 255;
     const recent = this.recentPositions[slot];
     if (recent !== undefined && recent.offset === offset) return recent;
-    const position = this.onRecentLine(offset) ?? this.lines.position(offset);
-    this.recentLine = position.line;
+    let position: Position;
+    if (offset >= this.recentLineStart && offset < this.recentLineEnd) {
+      position = { offset, line: this.recentLine, column: offset - this.recentLineStart };
+    } else {
+      position = this.lines.position(offset);
+      const line = position.line;
+      this.recentLine = line;
+      this.recentLineStart = this.lines.offsetAt(line, 0);
+      this.recentLineEnd =
+        line === this.lines.lineCount - 1 ? this.text.length + 1 : this.lines.offsetAt(line + 1, 0);
+    }
     this.recentPositions[slot] = position;
     return position;
-  }
-
-  /** The position of `offset` when it lies on the recent line (LineIndex's binary search skipped). */
-  private onRecentLine(offset: number): Position | undefined {
-    const line = this.recentLine;
-    const lineStart = this.lines.offsetAt(line, 0);
-    const isLastLine = line === this.lines.lineCount - 1;
-    const nextLineStart = isLastLine ? this.text.length + 1 : this.lines.offsetAt(line + 1, 0);
-    if (offset < lineStart || offset >= nextLineStart) return undefined;
-    return { offset, line, column: offset - lineStart };
   }
 
   error(code: string, message: string, start: number, end: number): void {

@@ -24,6 +24,9 @@ const endOfFile = EOF;
 const endOfText = EndOfText;
 const anyToken = AnyToken;
 
+/** The context between parses: empty, so the last parse's text is not kept alive. */
+const idleContext = new ParseContext('', new LineIndex(''));
+
 /** Tokens that always end a glued word: they structure a search. */
 const chunkBreakers: ReadonlySet<TokenKind> = new Set([
   'pipe',
@@ -36,7 +39,7 @@ const chunkBreakers: ReadonlySet<TokenKind> = new Set([
 ]);
 
 export abstract class SplParserBase extends EmbeddedActionsParser {
-  protected context = new ParseContext('', new LineIndex(''));
+  protected context = idleContext;
 
   /** Rules defined by later classes of the chain, referenced lazily by earlier ones. */
   abstract readonly pipeline: ParserMethod<[boolean], Pipeline>;
@@ -130,6 +133,17 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
     this.parsedTokens = tokens;
     this.matchingParens = undefined;
     this.nesting = 0;
+  }
+
+  /**
+   * Drops the finished parse's tokens and context: held until the next parse, they doubled what a
+   * young-generation GC has to copy while the caller keeps the tree.
+   */
+  protected endParse(): void {
+    this.parsedTokens = [];
+    this.matchingParens = undefined;
+    this.input = [];
+    this.context = idleContext;
   }
 
   /**

@@ -65,6 +65,7 @@ export class SplParser extends SplGrammar {
       const message = token.image ? `unexpected '${token.image}'` : 'unexpected end of the text';
       this.error('spl.syntax.unexpected-token', message, start, token.end ?? start);
     }
+    this.endParse();
     return result;
   }
 
