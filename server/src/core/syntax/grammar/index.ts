@@ -9,7 +9,8 @@ import type { Comment, EvalExpression, Pipeline, SearchExpression } from '../ast
 import { scanTokens } from '../lexer';
 import { ParseContext } from './context';
 import { readMacro } from './macroCall';
-import { endOfTextToken, parserToken, type SplToken } from './tokens';
+import { withTokenList, type TokenList } from './tokenPool';
+import type { SplToken } from './tokens';
 import { SplParser } from './splParser';
 
 export { SplParser };
@@ -27,9 +28,11 @@ const commentMacro = /^`\s*comment\s*\(/i;
  * space before running, and the legacy `comment("...")` macro expands to nothing, so neither takes
  * part in parsing.
  */
-function prepare(text: string): { context: ParseContext; tokens: SplToken[]; comments: Comment[] } {
+function prepare(
+  text: string,
+  list: TokenList,
+): { context: ParseContext; tokens: SplToken[]; comments: Comment[] } {
   const context = new ParseContext(text, new LineIndex(text));
-  const tokens: SplToken[] = [];
   const comments: Comment[] = [];
   scanTokens(text, (kind, start, end, unclosed) => {
     if (kind === 'comment') {
@@ -47,19 +50,18 @@ function prepare(text: string): { context: ParseContext; tokens: SplToken[]; com
       context.commentSpans.push({ start, end });
       return;
     }
-    const token = parserToken(kind, text.slice(start, end), start, end, unclosed, tokens.length);
-    if (kind === 'macro' && commentMacro.test(token.image)) {
-      const comment = readMacro(context, token);
+    const image = text.slice(start, end);
+    if (kind === 'macro' && commentMacro.test(image)) {
+      const comment = readMacro(context, { startOffset: start, end, unclosed });
       if (comment.kind === 'comment') {
         comments.push(comment);
         context.commentSpans.push({ start, end });
         return;
       }
     }
-    tokens.push(token);
+    list.add(kind, image, start, end, unclosed);
   });
-  tokens.push(endOfTextToken(text.length, tokens.length));
-  return { context, tokens, comments };
+  return { context, tokens: list.finish(text.length), comments };
 }
 
 /** The one parser instance: grammar recording and self-analysis run once, at module load. */
@@ -67,8 +69,10 @@ const parser = new SplParser();
 
 /** Parses a whole search. Never throws: problems come back as diagnostics. */
 export function parseSpl(text: string): ParseResult {
-  const { context, tokens, comments } = prepare(text);
-  const pipeline = parser.parsePipeline(context, tokens);
+  const { context, pipeline, comments } = withTokenList((list) => {
+    const prepared = prepare(text, list);
+    return { ...prepared, pipeline: parser.parsePipeline(prepared.context, prepared.tokens) };
+  });
   // Recovery can report an outer problem after inner ones; readers expect document order.
   const diagnostics = context.diagnostics.sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
@@ -81,8 +85,10 @@ export function parseEvalExpression(text: string): {
   expression?: EvalExpression;
   diagnostics: Diagnostic[];
 } {
-  const { context, tokens } = prepare(text);
-  const expression = parser.parseEval(context, tokens);
+  const { context, expression } = withTokenList((list) => {
+    const { context, tokens } = prepare(text, list);
+    return { context, expression: parser.parseEval(context, tokens) };
+  });
   return { ...(expression && { expression }), diagnostics: context.diagnostics };
 }
 
@@ -91,7 +97,9 @@ export function parseSearchExpression(text: string): {
   expression?: SearchExpression;
   diagnostics: Diagnostic[];
 } {
-  const { context, tokens } = prepare(text);
-  const expression = parser.parseSearch(context, tokens);
+  const { context, expression } = withTokenList((list) => {
+    const { context, tokens } = prepare(text, list);
+    return { context, expression: parser.parseSearch(context, tokens) };
+  });
   return { ...(expression && { expression }), diagnostics: context.diagnostics };
 }

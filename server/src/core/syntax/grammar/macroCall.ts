@@ -49,7 +49,10 @@ function readArgument(context: ParseContext, start: number, end: number): MacroA
 }
 
 /** A macro call, or a Comment when the call is the legacy `comment("...")` macro. */
-export function readMacro(context: ParseContext, token: SplToken): MacroCall | Comment {
+export function readMacro(
+  context: ParseContext,
+  token: Pick<SplToken, 'startOffset' | 'end' | 'unclosed'>,
+): MacroCall | Comment {
   const { text } = context;
   const start = token.startOffset;
   const innerStart = start + 1;

@@ -60,47 +60,12 @@ export interface SplToken extends IToken {
   readonly kind: TokenKind;
   /** Offset just past the last character (Chevrotain's `endOffset` is inclusive). */
   readonly end: number;
-  readonly unclosed?: true;
+  readonly unclosed: boolean;
   /** Position in the parsed token list (comments taken out). */
   readonly index: number;
 }
 
-/** The parser's token for one token of the lexer (see `scanTokens`), `index`-th of the parse. */
-export function parserToken(
-  kind: TokenKind,
-  image: string,
-  start: number,
-  end: number,
-  unclosed: boolean,
-  index: number,
-): SplToken {
-  const tokenType = tokenTypeByKind[kind] as TokenType;
-  // A plain literal, with `unclosed` added only when set: a spread here copies through a slow
-  // generic path for every token and gives the tokens Chevrotain reads differing shapes.
-  const token: { -readonly [key in keyof SplToken]: SplToken[key] } = {
-    image,
-    startOffset: start,
-    endOffset: end - 1,
-    tokenType,
-    tokenTypeIdx: tokenType.tokenTypeIdx as number,
-    kind,
-    end,
-    index,
-  };
-  if (unclosed) token.unclosed = true;
-  return token;
-}
-
-/** The token that closes every input (see EndOfText). */
-export function endOfTextToken(textLength: number, index: number): SplToken {
-  return {
-    image: '',
-    startOffset: textLength,
-    endOffset: textLength - 1,
-    tokenType: EndOfText,
-    tokenTypeIdx: EndOfText.tokenTypeIdx as number,
-    kind: 'other',
-    end: textLength,
-    index,
-  };
+/** The Chevrotain token type of a lexer kind. */
+export function tokenTypeOf(kind: TokenKind): TokenType {
+  return tokenTypeByKind[kind] as TokenType;
 }
