@@ -14,7 +14,15 @@ const layerRules = [
   { dir: 'format', forbid: ['macros', 'analysis', 'engine', 'testing'] },
   { dir: 'testing', forbid: ['analysis', 'format'] },
 ];
-const adapterPatterns = ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/client/**'];
+const adapterPatterns = [
+  'vscode',
+  'vscode-*',
+  '**/lsp/**',
+  '**/cli/**',
+  '**/client/**',
+  '**/splunk',
+  '**/splunk/**',
+];
 
 export default tseslint.config(
   {
@@ -61,4 +69,21 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // The Splunk client is shared by the CLI and the language server, so it depends on neither.
+    files: ['server/src/splunk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-*', '**/lsp/**', '**/cli/**', '**/client/**'],
+              message: 'server/src/splunk is shared by the CLI and the language server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

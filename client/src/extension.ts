@@ -16,6 +16,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerResults } from './results/register';
+import { registerSplunkCommands } from './splunk/register';
 import { registerDetectionTests } from './testing/detectionTests';
 
 /** Expanded searches open under this scheme, which VS Code shows read-only. */
@@ -50,7 +51,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.registerTextDocumentContentProvider(expandedScheme, expanded),
     commands.registerCommand('spl.expandMacros', () => expandActiveEditor(expanded)),
   );
-  registerResults(context, client);
+  registerSplunkCommands(context, client, registerResults(context, client));
   context.subscriptions.push(registerDetectionTests(client));
   // In an untrusted workspace only the grammar works: the server would read the workspace's files.
   if (workspace.isTrusted) await client.start();

@@ -39,8 +39,10 @@ const page = {
   title: byId('title'),
   summary: byId('summary'),
   datasets: byId('datasets'),
+  origin: byId('origin'),
   stale: byId('stale'),
   messages: byId<HTMLUListElement>('messages'),
+  pipeline: byId('pipeline'),
   stages: byId<HTMLOListElement>('stages'),
   timeline: byId('timeline'),
   filter: byId<HTMLInputElement>('filter'),
@@ -90,6 +92,8 @@ vscode.postMessage({ type: 'ready' });
 
 function show(next: PanelRun): void {
   const result = next.result;
+  // Rows of a streaming run arrive in batches: the reader's scroll position stays where it was.
+  const scrollTop = run?.streaming === true ? page.scroller.scrollTop : undefined;
   view = carryViewState(run?.result.fields, result.fields, view);
   run = next;
   model = new TableModel(result.fields, result.rows);
@@ -107,6 +111,12 @@ function show(next: PanelRun): void {
   page.summary.setAttribute('data-total-rows', String(result.totalRows));
   page.datasets.textContent = datasetsText(result.datasets.map((d) => d.path));
   page.datasets.title = result.datasets.map((d) => d.path).join('\n');
+  page.datasets.hidden = next.origin !== undefined && result.datasets.length === 0;
+  page.origin.textContent = next.origin ?? '';
+  page.origin.hidden = next.origin === undefined;
+  // Rows from elsewhere (a Splunk server) come with no stage counts to show.
+  page.pipeline.hidden = next.origin !== undefined && result.stages.length === 0;
+  if (next.streaming === true) page.summary.textContent += ', receiving\u2026';
   page.stale.hidden = true;
   page.filter.value = view.filter;
   page.viewChart.disabled = !chart;
@@ -118,6 +128,7 @@ function show(next: PanelRun): void {
   closeEvents();
   applyView();
   setMode(mode);
+  if (scrollTop !== undefined) page.scroller.scrollTop = scrollTop;
 }
 
 /** `over wermgr_ads_sysmon.log`, `over 3 datasets`, or why there is nothing to read. */

@@ -9,6 +9,10 @@ export interface PanelRun {
   readonly result: RunSearchResult;
   /** The document's file name, for the header. */
   readonly documentLabel: string;
+  /** Where the rows came from when not the sample data, e.g. `Splunk host:8089 · -24h to now`. */
+  readonly origin?: string;
+  /** More rows are coming for this run (a Splunk search still streaming). */
+  readonly streaming?: boolean;
 }
 
 export type HostMessage =

@@ -59,6 +59,7 @@ export const panelBody = `<main id="app" data-testid="results" data-state="empty
 <span id="title" class="title" data-testid="title">No results yet: run "SPL: Run Search on Sample Data".</span>
 <span id="summary" class="summary" data-testid="summary"></span>
 <span id="datasets" class="datasets" data-testid="datasets"></span>
+<span id="origin" class="origin" data-testid="origin" hidden></span>
 <span class="actions">
 <button id="rerun" type="button" data-testid="rerun">Run again</button>
 <button id="export-csv" type="button" data-testid="export-csv">Export CSV</button>

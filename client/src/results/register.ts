@@ -10,8 +10,14 @@ import { SearchRunner } from './runCommand';
 import { selectSampleData } from './selectSampleData';
 import { RunStatusBar, showResultsCommand } from './statusBar';
 
-/** Running searches from the editor: the commands, the results panel and the status bar item. */
-export function registerResults(context: ExtensionContext, client: BaseLanguageClient): void {
+/**
+ * Running searches from the editor: the commands, the results panel and the status bar item.
+ * Returns the panel, which the Splunk commands show their results in too.
+ */
+export function registerResults(
+  context: ExtensionContext,
+  client: BaseLanguageClient,
+): ResultsPanel {
   const statusBar = new RunStatusBar();
   const panel = new ResultsPanel(context.extensionUri, (uri) => void runner.run(uri));
   const runner = new SearchRunner(client, panel, statusBar);
@@ -24,4 +30,5 @@ export function registerResults(context: ExtensionContext, client: BaseLanguageC
     commands.registerCommand(showResultsCommand, () => panel.reveal()),
     client.onNotification(runStaleNotification, ({ uri }) => panel.markStale(uri)),
   );
+  return panel;
 }

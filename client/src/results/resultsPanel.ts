@@ -20,6 +20,16 @@ interface ShownRun extends PanelRun {
   readonly documentUri: Uri;
 }
 
+/** For results that do not come from a run on sample data (a Splunk server, a comparison). */
+export interface ShowOptions {
+  /** The label that says where the rows came from. */
+  readonly origin?: string;
+  /** More rows of this run are coming. */
+  readonly streaming?: boolean;
+  /** What "Run again" does for these results (default: run on sample data). */
+  readonly rerun?: () => void;
+}
+
 /**
  * The one results panel, beside the editor, reused by every run. The page is static and loads only
  * dist/webview; results go in by postMessage, and what comes back is checked before use.
@@ -28,6 +38,7 @@ export class ResultsPanel implements Disposable {
   private panel: WebviewPanel | undefined;
   private last: ShownRun | undefined;
   private runningLabel: string | undefined;
+  private lastRerun: (() => void) | undefined;
 
   constructor(
     private readonly extensionUri: Uri,
@@ -39,12 +50,23 @@ export class ResultsPanel implements Disposable {
     if (this.panel) this.post({ type: 'running', documentLabel: this.runningLabel });
   }
 
-  show(documentUri: Uri, result: RunSearchResult): void {
+  show(documentUri: Uri, result: RunSearchResult, options: ShowOptions = {}): void {
     this.runningLabel = undefined;
-    this.last = { result, documentLabel: path.basename(documentUri.fsPath), documentUri };
+    const documentLabel = path.basename(documentUri.fsPath);
+    const { origin, streaming } = options;
+    const continuing = this.last?.streaming === true && this.panel !== undefined;
+    const run: PanelRun = {
+      result,
+      documentLabel,
+      ...(origin !== undefined ? { origin } : {}),
+      ...(streaming === true ? { streaming } : {}),
+    };
+    this.last = { ...run, documentUri };
+    this.lastRerun = options.rerun;
     const panel = this.open();
-    this.post({ type: 'show', run: { result, documentLabel: this.last.documentLabel } });
-    panel.reveal(undefined, true);
+    this.post({ type: 'show', run });
+    // Later batches of a streaming run would otherwise pull the panel back to the front.
+    if (!continuing) panel.reveal(undefined, true);
   }
 
   /** A run that failed or was cancelled leaves the last results as they were. */
@@ -118,7 +140,8 @@ export class ResultsPanel implements Disposable {
         else if (last) this.post({ type: 'show', run: last });
         return;
       case 'rerun':
-        if (last) this.rerun(last.documentUri);
+        if (this.lastRerun) this.lastRerun();
+        else if (last) this.rerun(last.documentUri);
         return;
       case 'revealStage':
         if (last) await revealStage(last, message.index);

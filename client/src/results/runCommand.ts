@@ -88,7 +88,8 @@ export class SearchRunner {
   }
 }
 
-function documentUri(target: unknown): Uri | undefined {
+/** The document a run command is for: its argument, else the active editor's. */
+export function documentUri(target: unknown): Uri | undefined {
   if (target instanceof Uri) return target;
   if (typeof target === 'string') {
     try {

@@ -28,6 +28,7 @@ import { registerSemanticTokens, semanticTokensLegend } from './semanticTokens';
 import { ServerContext } from './serverContext';
 import { defaultSettings, readSettings, WorkspaceSettings } from './settings';
 import { signatureHelpAt, signatureTriggerCharacters } from './signatureHelp';
+import { registerSplunk } from './splunkRequests';
 import { documentSymbols } from './symbols';
 import { registerDetectionTesting } from './testingRequests';
 import { WorkspaceFields } from './workspaceFields';
@@ -225,6 +226,13 @@ registerDetectionTesting(connection, {
   folders: () => settings.folders,
   openText: (uri) => documents.get(uri)?.getText(),
   macroIndex: () => macros.index,
+});
+
+registerSplunk(connection, documents, {
+  sourceOf: (document) => context.splOf(document),
+  macros: () => macros.index,
+  folders: () => settings.folders,
+  canPullConfiguration: () => canPullConfiguration,
 });
 
 documents.listen(connection);

@@ -21,10 +21,9 @@ import type { DocumentSpl } from './documents';
 import { EvaluationDiagnostics, evaluationLimits } from './evaluationDiagnostics';
 import { stageInlayHints } from './inlayHints';
 import { evaluateDocument, runDocument, RunStore } from './runSearchService';
-import { sampleDataOf, type SampleDataSources } from './sampleData';
-import { readSettings, WorkspaceSettings } from './settings';
+import { pullSampleDataSources } from './currentSampleData';
+import { sampleDataOf } from './sampleData';
 import { stageHoverAt } from './stageHover';
-import { WorkspaceFields } from './workspaceFields';
 
 export interface RunSearchDependencies {
   readonly sourceOf: (document: TextDocument) => DocumentSpl | undefined;
@@ -59,29 +58,14 @@ export function registerRunSearch(
   const store = new RunStore();
   const running = new Map<string, AbortController>();
   let rules: SeverityOverrides = {};
-  /**
-   * The settings as they are now, pulled per run: a run is rare next to typing, and pulling
-   * needs no configuration-change handler (main.ts has the one the connection allows).
-   */
-  const currentSources = async (): Promise<SampleDataSources & { evaluation: boolean }> => {
-    const settings = new WorkspaceSettings();
-    settings.setFolders(deps.folders());
-    const section: unknown = deps.canPullConfiguration()
-      ? await connection.workspace.getConfiguration({ section: 'spl' }).catch(() => undefined)
-      : undefined;
-    settings.update(readSettings(section).settings);
-    rules = settings.settings.rules;
-    const fields = new WorkspaceFields(settings);
-    const datasetRoot =
-      isRecord(section) && typeof section.datasetRoot === 'string' && section.datasetRoot !== ''
-        ? settings.resolvePaths([section.datasetRoot])[0]
-        : undefined;
-    return {
-      settings,
-      defaultPaths: () => fields.samplePaths(),
-      ...(datasetRoot !== undefined ? { datasetRoot } : {}),
-      evaluation: !isRecord(section) || section.evaluationDiagnostics !== false,
-    };
+  const currentSources = async () => {
+    const sources = await pullSampleDataSources(
+      connection,
+      deps.folders(),
+      deps.canPullConfiguration(),
+    );
+    rules = sources.rules;
+    return sources;
   };
   const evaluation = new EvaluationDiagnostics({
     evaluate: async (document, signal) => {
@@ -174,8 +158,4 @@ export function registerRunSearch(
       return run && stageHoverAt(run, position);
     },
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -4,15 +4,20 @@ import { DEFAULT_LIMITS, type RunLimits } from '../../core/engine/plan/limits';
 import { runSearch, type RunMessage, type RunResult } from '../../core/engine/run';
 import { loadMacroFiles } from '../../core/macros';
 import { detectionFilterMacroName } from '../../core/syntax/documents';
-import { readInput } from '../io';
+import type { Diagnostic } from '../../core/text/diagnostic';
+import { cliMacroEvaluator, readInput } from '../io';
 import { formatCsv } from '../csv';
 import { formatDiagnostic } from '../report';
 import { defaultLookupPaths, testDatasets } from '../runInputs';
 import { splSourceOf, type SplSource } from '../splSource';
 import { formatTable, truncate } from '../table';
 import { defaultMacroPaths } from '../macroPaths';
+import { addSplunkOptions, serverFlagWithoutServer, type SplunkOptions } from '../splunkConnection';
+import { splunkCompareCommand } from '../splunkCompare';
+import { splunkRunCommand } from '../splunkRun';
+import type { RemoteRunInput } from '../splunkSession';
 
-interface RunOptions {
+interface RunOptions extends SplunkOptions {
   data?: string[];
   macros?: string[];
   props?: string[];
@@ -28,9 +33,11 @@ interface RunOptions {
 }
 
 export function registerRun(program: Command): void {
-  program
+  const run = program
     .command('run')
-    .description('Run a search or a detection locally over event files and print its results.')
+    .description(
+      'Run a search or a detection locally over event files (or on a Splunk server with --splunk) and print its results.',
+    )
     .argument('<file>', 'a .spl file, a detection .yml (its search:), or - for standard input')
     .option('--data <paths...>', "event files or folders (default: the detection's test data)")
     .option(
@@ -67,10 +74,10 @@ export function registerRun(program: Command): void {
     .option(
       '--timeout <seconds>',
       `wall time of the run (default ${DEFAULT_LIMITS.timeLimitMs / 1000})`,
-    )
-    .action(async (file: string, options: RunOptions) => {
-      process.exitCode = await runCommand(file, options);
-    });
+    );
+  addSplunkOptions(run).action(async (file: string, options: RunOptions) => {
+    process.exitCode = await runCommand(file, options);
+  });
 }
 
 function usageError(message: string): number {
@@ -93,13 +100,33 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
   } catch (error) {
     return usageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  const remoteOnly = serverFlagWithoutServer(options);
+  if (remoteOnly !== undefined) return usageError(`${remoteOnly} needs --splunk or --compare.`);
   const macros = loadMacroFiles(options.macros ?? defaultMacroPaths(file));
+  const implicitFilterMacros = source.detectionName
+    ? [detectionFilterMacroName(source.detectionName)]
+    : [];
+  const remoteInput: RemoteRunInput = {
+    source,
+    macros: macros.index,
+    expandOptions: { implicitFilterMacros, evaluateEval: cliMacroEvaluator() },
+    flags: options,
+    ...(limits.timeLimitMs !== undefined ? { timeoutMs: limits.timeLimitMs } : {}),
+  };
+  if (options.splunk === true || options.compare === true) {
+    // The server needs our macros only when it gets our expansion or our rows.
+    const usesMacros = options.sendExpanded === true || options.compare === true;
+    const problems = [...(usesMacros ? macros.diagnostics : []), ...source.diagnostics];
+    printInputDiagnostics(problems, source);
+    if (problems.some((d) => d.severity === 'error')) return 1;
+  }
+  if (options.splunk === true && options.compare !== true) {
+    return splunkRunCommand(remoteInput, options.format);
+  }
   const result = await runSearch({
     text: source.spl,
     macroIndex: macros.index,
-    implicitFilterMacros: source.detectionName
-      ? [detectionFilterMacroName(source.detectionName)]
-      : [],
+    implicitFilterMacros,
     datasets: options.data
       ? options.data.map((path) => ({ path }))
       : testDatasets(source.path, source.tests, options.datasetRoot),
@@ -109,6 +136,16 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
     timezone: options.tz,
     limits,
   });
+  if (options.compare === true) {
+    for (const message of result.messages) {
+      process.stderr.write(`${formatMessage(message, source)}\n`);
+    }
+    if (result.messages.some((m) => m.severity === 'error')) {
+      process.stderr.write('spl run: the local run failed, so there is nothing to compare.\n');
+      return 1;
+    }
+    return splunkCompareCommand(remoteInput, result, options.format);
+  }
   const width = process.stdout.columns ?? 100;
   if (options.format === 'table') process.stdout.write(formatReport(result, source, width));
   else {
@@ -125,13 +162,18 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
         process.stderr.write(`${formatMessage(message, source)}\n`);
     }
   }
-  for (const d of [...macros.diagnostics, ...source.diagnostics]) {
-    process.stderr.write(`${formatDiagnostic('file' in d ? String(d.file) : source.path, d)}\n`);
-  }
+  printInputDiagnostics([...macros.diagnostics, ...source.diagnostics], source);
   const failed = [...result.messages, ...source.diagnostics, ...macros.diagnostics].some(
     (m) => m.severity === 'error',
   );
   return failed ? 1 : 0;
+}
+
+/** Problems reading the file or the macro files, each in its own file's coordinates. */
+function printInputDiagnostics(diagnostics: readonly Diagnostic[], source: SplSource): void {
+  for (const d of diagnostics) {
+    process.stderr.write(`${formatDiagnostic('file' in d ? String(d.file) : source.path, d)}\n`);
+  }
 }
 
 /** The limits given on the command line, or the message for one that is not a positive number. */

@@ -1,0 +1,105 @@
+import { ConfigurationTarget, window, workspace, type SecretStorage } from 'vscode';
+import type { SplunkConnectionParams, SplunkSearchMode } from '../../../server/src/protocol/splunk';
+import { baseUrlProblem, normalBaseUrl } from './splunkInputs';
+
+/** The SecretStorage key of the token: kept by VS Code's secret store, never in settings. */
+const tokenKey = 'spl.splunk.token';
+
+export interface SplunkRunSettings {
+  readonly connection: SplunkConnectionParams;
+  readonly earliest: string;
+  readonly latest: string;
+  readonly mode: SplunkSearchMode;
+}
+
+/**
+ * What a run on Splunk needs, from settings and the secret store; asks for the URL (offering to
+ * save it) and the token when they are missing. undefined when the user dismisses a prompt.
+ */
+export async function splunkRunSettings(
+  secrets: SecretStorage,
+): Promise<SplunkRunSettings | undefined> {
+  if (workspace.getConfiguration('spl.trace').get<string>('server') === 'verbose') {
+    // A verbose trace writes every request's parameters, the token included, to the output.
+    void window.showErrorMessage(
+      'SPL: set spl.trace.server to "messages" or "off" to run on Splunk: a verbose trace would log the token.',
+    );
+    return undefined;
+  }
+  const settings = workspace.getConfiguration('spl.splunk');
+  const baseUrl = await configuredUrl(settings.get<string>('url') ?? '');
+  if (baseUrl === undefined) return undefined;
+  const token = (await secrets.get(tokenKey)) ?? (await askToken(secrets));
+  if (token === undefined) return undefined;
+  return {
+    connection: { baseUrl, token, verifyTls: settings.get<boolean>('verifyTls') !== false },
+    earliest: textSetting(settings.get('earliest'), '-24h'),
+    latest: textSetting(settings.get('latest'), 'now'),
+    mode:
+      settings.get<boolean>('sendExpandedSearch') === true ? 'local-expansion' : 'server-macros',
+  };
+}
+
+/** "SPL: Set Splunk Token": a password box; the value goes only into the secret store. */
+export async function setSplunkToken(secrets: SecretStorage): Promise<void> {
+  if ((await askToken(secrets)) !== undefined) {
+    void window.showInformationMessage('SPL: the Splunk token is saved in the secret store.');
+  }
+}
+
+export async function clearSplunkToken(secrets: SecretStorage): Promise<void> {
+  await secrets.delete(tokenKey);
+  void window.showInformationMessage('SPL: the Splunk token is removed from the secret store.');
+}
+
+async function askToken(secrets: SecretStorage): Promise<string | undefined> {
+  const token = await window.showInputBox({
+    title: 'SPL: Splunk token',
+    prompt:
+      'An authentication token allowed to run searches (Splunk Web: Settings > Tokens). It is kept in VS Code\u2019s secret store.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? 'Enter the token.' : undefined),
+  });
+  const trimmed = token?.trim();
+  if (!trimmed) return undefined;
+  await secrets.store(tokenKey, trimmed);
+  return trimmed;
+}
+
+async function configuredUrl(configured: string): Promise<string | undefined> {
+  if (configured.trim() !== '') {
+    const problem = baseUrlProblem(configured);
+    if (!problem) return normalBaseUrl(configured);
+    void window.showErrorMessage(`SPL: the setting spl.splunk.url is not usable: ${problem}`);
+    return undefined;
+  }
+  const typed = await window.showInputBox({
+    title: 'SPL: Splunk management URL',
+    prompt: 'The base URL of the Splunk management port (usually 8089).',
+    placeHolder: 'https://splunk.example.com:8089',
+    ignoreFocusOut: true,
+    validateInput: baseUrlProblem,
+  });
+  if (typed === undefined || baseUrlProblem(typed)) return undefined;
+  const url = normalBaseUrl(typed);
+  void offerToSave(url);
+  return url;
+}
+
+async function offerToSave(url: string): Promise<void> {
+  const user = 'Save in User Settings';
+  const folder = 'Save in Workspace Settings';
+  const choice = await window.showInformationMessage(
+    `SPL: save ${url} as spl.splunk.url?`,
+    user,
+    ...(workspace.workspaceFolders ? [folder] : []),
+  );
+  if (choice === undefined) return;
+  const target = choice === user ? ConfigurationTarget.Global : ConfigurationTarget.Workspace;
+  await workspace.getConfiguration('spl.splunk').update('url', url, target);
+}
+
+function textSetting(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+}

@@ -1,0 +1,48 @@
+/** What the user gives a Splunk run, checked (no vscode import: unit-tested as is). */
+
+/**
+ * A base URL as the user types it. The URL goes into settings, so it must not carry
+ * credentials; the token lives in SecretStorage only.
+ */
+export function baseUrlProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'Enter the management URL, e.g. https://splunk.example.com:8089';
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return 'Not a URL: use the form https://splunk.example.com:8089';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return 'The URL must start with https:// (or http:// for a server without TLS).';
+  }
+  if (url.username !== '' || url.password !== '') {
+    return 'Leave credentials out of the URL: the token is asked for separately and kept in the secret store.';
+  }
+  if (url.search !== '' || url.hash !== '') return 'Leave out the query and fragment (? and #).';
+  return undefined;
+}
+
+/** The URL as it is stored: trimmed, without a trailing slash. */
+export function normalBaseUrl(text: string): string {
+  return text.trim().replace(/\/+$/, '');
+}
+
+export interface TimeRangeOverride {
+  readonly earliest?: string;
+  readonly latest?: string;
+}
+
+/**
+ * The optional second argument of the Splunk commands (from a keybinding's `args` or another
+ * extension): `{earliest, latest}` as Splunk time modifiers; anything else is ignored.
+ */
+export function timeRangeOverride(value: unknown): TimeRangeOverride {
+  if (typeof value !== 'object' || value === null) return {};
+  const { earliest, latest } = value as Record<string, unknown>;
+  const usable = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+  return {
+    ...(usable(earliest) ? { earliest: earliest.trim() } : {}),
+    ...(usable(latest) ? { latest: latest.trim() } : {}),
+  };
+}

@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunOnSplunkResult } from '../../server/src/protocol/splunk';
+import {
+  baseUrlProblem,
+  normalBaseUrl,
+  timeRangeOverride,
+} from '../../client/src/splunk/splunkInputs';
+import {
+  compareLabel,
+  comparisonResult,
+  splunkLabel,
+  splunkResult,
+  streamingResult,
+} from '../../client/src/splunk/splunkPanelRun';
+import { runResult } from './fixtures';
+import { openWebviewPage, type WebviewPage } from './webviewPage';
+
+const label = { host: 'splunk.example.com:8089', earliest: '-24h', latest: 'now' };
+
+function splunkRun(extra: Partial<RunOnSplunkResult> = {}): RunOnSplunkResult {
+  return {
+    uri: 'file:///w/a.spl',
+    version: 3,
+    runId: 'r1',
+    host: label.host,
+    earliest: '-24h',
+    latest: 'now',
+    mode: 'server-macros',
+    sentSearch: 'search index=main',
+    fields: ['host'],
+    rows: [{ host: 'a' }, { host: 'b' }],
+    totalRows: 5,
+    truncated: true,
+    elapsedMs: 120,
+    stopped: false,
+    messages: [{ severity: 'warning', code: 'splunk.server.WARN', message: 'server said so' }],
+    ...extra,
+  };
+}
+
+describe('labels say where the rows came from', () => {
+  it('names the host, the time range and who expanded the macros', () => {
+    assert.equal(
+      splunkLabel({ ...label, mode: 'server-macros' }),
+      "Splunk splunk.example.com:8089 \u00b7 -24h to now \u00b7 server's macros",
+    );
+    assert.equal(
+      splunkLabel({ ...label, mode: 'local-expansion' }),
+      'Splunk splunk.example.com:8089 \u00b7 -24h to now \u00b7 our macro expansion',
+    );
+  });
+
+  it('a comparison adds the counts of each side', () => {
+    const result = splunkRun({
+      comparison: {
+        fields: ['host'],
+        onlyLocal: [{ host: 'x' }],
+        onlyServer: [{ host: 'y' }, { host: 'z' }],
+        inBoth: 4,
+        localOnlyFields: [],
+        serverOnlyFields: [],
+      },
+    });
+    assert.equal(
+      compareLabel({ ...label, mode: 'server-macros' }, result),
+      "Sample data vs Splunk splunk.example.com:8089 \u00b7 -24h to now \u00b7 server's macros \u00b7 4 in both, 1 only local, 2 only on Splunk",
+    );
+  });
+});
+
+describe('Splunk runs as panel results', () => {
+  it('keeps rows, counts and server messages, and lists macro differences after them', () => {
+    const shown = splunkResult(
+      splunkRun({
+        macroDifferences: [
+          { name: 'sysmon', kind: 'differs', local: 'index=a', server: 'index=b' },
+          { name: 'only_ours', kind: 'missing-on-server', local: 'x=1' },
+        ],
+      }),
+    );
+    assert.deepEqual(shown.rows, [{ host: 'a' }, { host: 'b' }]);
+    assert.equal(shown.totalRows, 5);
+    assert.equal(shown.truncated, true);
+    assert.deepEqual(shown.stages, []);
+    assert.deepEqual(shown.rowEvents, [[], []]);
+    assert.deepEqual(
+      shown.messages.map((m) => m.message),
+      [
+        'server said so',
+        "Macro `sysmon` differs from the server's. Ours: index=a | Server's: index=b",
+        'Macro `only_ours` is not defined on the server. Ours: x=1',
+      ],
+    );
+  });
+
+  it('a comparison is one table of the rows only one side has, `side` first', () => {
+    const local = runResult(['host', 'user'], [{ host: 'x', user: 'u' }], {
+      messages: [{ severity: 'info', code: 'spl.engine.note', message: 'read 3 events' }],
+    });
+    const shown = comparisonResult(
+      splunkRun({
+        local,
+        comparison: {
+          fields: ['host'],
+          onlyLocal: [{ host: 'x' }],
+          onlyServer: [{ host: 'y', side: 'a field named side' }],
+          inBoth: 1,
+          localOnlyFields: ['user'],
+          serverOnlyFields: [],
+        },
+      }),
+    );
+    assert.deepEqual(shown.fields, ['side', 'host']);
+    assert.deepEqual(shown.rows, [
+      { host: 'x', side: 'only local' },
+      { host: 'y', side: 'only on Splunk' },
+    ]);
+    assert.equal(shown.totalRows, 2);
+    const texts = shown.messages.map((m) => m.message);
+    assert.ok(texts.includes('Local run: read 3 events'));
+    assert.ok(texts.includes('Not compared: `user` only in the local rows.'));
+  });
+
+  it('rows still streaming take their fields from the rows so far', () => {
+    const shown = streamingResult('u', 1, [{ a: '1' }, { b: '2' }], 10, 50);
+    assert.deepEqual(shown.fields, ['a', 'b']);
+    assert.equal(shown.totalRows, 10);
+    assert.equal(shown.stopped, false);
+  });
+});
+
+describe('what the user types', () => {
+  it('takes a management URL and refuses credentials, other schemes and queries', () => {
+    assert.equal(baseUrlProblem('https://splunk.example.com:8089'), undefined);
+    assert.equal(baseUrlProblem(' http://127.0.0.1:8089/ '), undefined);
+    assert.equal(normalBaseUrl(' https://splunk:8089/ '), 'https://splunk:8089');
+    for (const bad of [
+      '',
+      'splunk:8089x',
+      'ftp://splunk:21',
+      'https://admin:changeme@splunk:8089',
+      'https://splunk:8089?token=abc',
+    ]) {
+      assert.ok(baseUrlProblem(bad), `accepted ${bad}`);
+    }
+  });
+
+  it('takes a time range from a command argument and ignores anything else', () => {
+    assert.deepEqual(timeRangeOverride({ earliest: ' -7d@d ', latest: 'now' }), {
+      earliest: '-7d@d',
+      latest: 'now',
+    });
+    assert.deepEqual(timeRangeOverride({ earliest: 3, latest: '' }), {});
+    assert.deepEqual(timeRangeOverride('file:///a.spl'), {});
+    assert.deepEqual(timeRangeOverride(undefined), {});
+  });
+});
+
+describe('the panel shows the origin label as text', () => {
+  let page: WebviewPage;
+  before(async () => {
+    page = await openWebviewPage();
+  });
+  after(() => page.close());
+
+  it('shows the label, hides "no sample data", and keeps the scroll while rows stream in', async () => {
+    const hostile = 'Splunk <img src=x onerror=alert(1)>:8089';
+    const rows = Array.from({ length: 300 }, (_, i) => ({ n: String(i) }));
+    page.send({
+      type: 'show',
+      run: {
+        documentLabel: 'a.spl',
+        origin: hostile,
+        streaming: true,
+        result: streamingResult('u', 1, rows.slice(0, 200), 200, 10),
+      },
+    });
+    await page.settle();
+    const origin = page.document.querySelector('[data-testid="origin"]')!;
+    assert.equal(origin.textContent, hostile);
+    assert.equal(origin.hasAttribute('hidden'), false);
+    assert.equal(page.document.querySelector('img'), null);
+    assert.equal(page.document.getElementById('pipeline')!.hasAttribute('hidden'), true);
+    assert.equal(
+      page.document.querySelector('[data-testid="datasets"]')!.hasAttribute('hidden'),
+      true,
+    );
+    assert.match(page.document.querySelector('[data-testid="summary"]')!.textContent, /receiving/);
+    const scroller = page.document.getElementById('table-scroller')!;
+    scroller.scrollTop = 1000;
+    page.send({
+      type: 'show',
+      run: {
+        documentLabel: 'a.spl',
+        origin: hostile,
+        result: streamingResult('u', 1, rows, 300, 20),
+      },
+    });
+    await page.settle();
+    assert.equal(scroller.scrollTop, 1000);
+    assert.doesNotMatch(
+      page.document.querySelector('[data-testid="summary"]')!.textContent,
+      /receiving/,
+    );
+  });
+
+  it('a run on sample data hides the label again', async () => {
+    page.send({ type: 'show', run: { documentLabel: 'a.spl', result: runResult(['n'], []) } });
+    await page.settle();
+    const origin = page.document.querySelector('[data-testid="origin"]')!;
+    assert.equal(origin.hasAttribute('hidden'), true);
+    assert.equal(page.document.getElementById('pipeline')!.hasAttribute('hidden'), false);
+    assert.equal(
+      page.document.querySelector('[data-testid="datasets"]')!.hasAttribute('hidden'),
+      false,
+    );
+  });
+});
