@@ -9,6 +9,7 @@
  *
  * Run it as the product ships (an esbuild bundle): `node bench/bundled.mjs parse [passes]`.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import type * as Syntax from '../server/src/core/syntax/index';
 import { tokenize } from '../server/src/core/syntax/lexer';
 import { readCorpus } from '../test/syntax/corpusFiles';
@@ -96,7 +97,21 @@ const documentRuns = (run: (text: string) => unknown): number[] =>
   Array.from({ length: 3 }, () => passTimes([documentText], run))
     .flat()
     .sort((a, b) => a - b);
-const documentTimes = documentRuns(parseSpl);
+/** Each reparse's interval, so the GC pauses that fell inside it can be told apart. */
+const reparses: { start: number; end: number }[] = [];
+const gcPauses: { start: number; end: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+for (let run = 0; run < 3 * passes; run++) {
+  const start = performance.now();
+  parseSpl(documentText);
+  reparses.push({ start, end: performance.now() });
+}
+const documentTimes = reparses.map((run) => run.end - run.start).sort((a, b) => a - b);
 const documentJson = JSON.stringify(documentText);
 const documentJsonMs = median(documentRuns(() => JSON.parse(documentJson)));
 const documentLexMs = median(documentRuns(tokenize));
@@ -125,3 +140,25 @@ console.log(
 console.log(
   `  p50 ratios: parse/lexer ${fixed(percentile(documentTimes, 50) / documentLexMs)}, parse/JSON.parse ${fixed(percentile(documentTimes, 50) / documentJsonMs)}`,
 );
+
+// GC entries arrive asynchronously: read them once the observer has been called.
+setImmediate(() => {
+  gcObserver.disconnect();
+  const gcMsIn = (run: { start: number; end: number }): number =>
+    gcPauses.reduce(
+      (sum, pause) =>
+        sum + Math.max(0, Math.min(run.end, pause.end) - Math.max(run.start, pause.start)),
+      0,
+    );
+  const gcMs = reparses.map(gcMsIn);
+  const totalMs = reparses.reduce((sum, run) => sum + run.end - run.start, 0);
+  const withoutGc = reparses
+    .filter((_run, index) => gcMs[index] === 0)
+    .map((run) => run.end - run.start)
+    .sort((a, b) => a - b);
+  const withGc = reparses.length - withoutGc.length;
+  console.log(
+    `  GC pauses: ${fixed((100 * gcMs.reduce((a, b) => a + b, 0)) / totalMs, 0)}% of the reparse time; ${withGc} of ${reparses.length} reparses had one; ` +
+      `the ${withoutGc.length} without: p50 ${fixed(percentile(withoutGc, 50))} ms, p95 ${fixed(percentile(withoutGc, 95))} ms`,
+  );
+});

@@ -201,9 +201,24 @@ export class LspSession {
     return this.connection.sendRequest(method, params);
   }
 
+  /**
+   * Shuts the server down as an editor does. A server that does not answer within the reply
+   * timeout (it exited, or is stuck) is killed and named on stderr, so a test file never hangs
+   * in its teardown.
+   */
   async stop(): Promise<void> {
-    await this.connection.sendRequest(ShutdownRequest.type);
-    await this.connection.sendNotification(ExitNotification.type);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const answered = await Promise.race([
+      this.connection.sendRequest(ShutdownRequest.type).then(() => true),
+      new Promise<boolean>((wake) => (timer = setTimeout(() => wake(false), replyTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (answered) await this.connection.sendNotification(ExitNotification.type);
+    else {
+      process.stderr.write(
+        `language server (pid ${this.child.pid}, exit code ${this.child.exitCode}) did not answer shutdown within ${replyTimeoutMs} ms; killed\n`,
+      );
+    }
     this.connection.dispose();
     this.child.kill();
   }
