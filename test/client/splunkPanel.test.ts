@@ -5,6 +5,7 @@ import {
   baseUrlProblem,
   normalBaseUrl,
   timeRangeOverride,
+  tokenSecretKey,
 } from '../../client/src/splunk/splunkInputs';
 import {
   compareLabel,
@@ -143,6 +144,19 @@ describe('what the user types', () => {
       'https://splunk:8089?token=abc',
     ]) {
       assert.ok(baseUrlProblem(bad), `accepted ${bad}`);
+    }
+  });
+
+  it('keeps one token per server, so changing spl.splunk.url never sends a token elsewhere', () => {
+    const key = tokenSecretKey('https://splunk.example.com:8089');
+    assert.equal(tokenSecretKey('https://splunk.example.com:8089/'), key);
+    assert.equal(tokenSecretKey('https://SPLUNK.example.com:8089/services'), key);
+    for (const other of [
+      'https://splunk.example.com:8090',
+      'http://splunk.example.com:8089',
+      'https://splunk.example.org:8089',
+    ]) {
+      assert.notEqual(tokenSecretKey(other), key, other);
     }
   });
 

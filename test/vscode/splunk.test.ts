@@ -41,7 +41,7 @@ describe(
         await box.waitFor({ state: 'visible', timeout: 60_000 });
         await session.page.keyboard.type(MOCK_TOKEN);
         await session.page.keyboard.press('Enter');
-        await waitForText(session.page, '.notifications-toasts', 'token is saved');
+        await waitForText(session.page, '.notifications-toasts', 'is saved in the secret store');
       });
       await session.step('splunk-results', async () => {
         await runCommand(session.page, 'SPL: Run Search on Splunk');

@@ -1,9 +1,6 @@
 import { ConfigurationTarget, window, workspace, type SecretStorage } from 'vscode';
 import type { SplunkConnectionParams, SplunkSearchMode } from '../../../server/src/protocol/splunk';
-import { baseUrlProblem, normalBaseUrl } from './splunkInputs';
-
-/** The SecretStorage key of the token: kept by VS Code's secret store, never in settings. */
-const tokenKey = 'spl.splunk.token';
+import { baseUrlProblem, normalBaseUrl, tokenSecretKey } from './splunkInputs';
 
 export interface SplunkRunSettings {
   readonly connection: SplunkConnectionParams;
@@ -27,9 +24,9 @@ export async function splunkRunSettings(
     return undefined;
   }
   const settings = workspace.getConfiguration('spl.splunk');
-  const baseUrl = await configuredUrl(settings.get<string>('url') ?? '');
+  const baseUrl = await configuredUrl(configuredUrlSetting());
   if (baseUrl === undefined) return undefined;
-  const token = (await secrets.get(tokenKey)) ?? (await askToken(secrets));
+  const token = (await secrets.get(tokenSecretKey(baseUrl))) ?? (await askToken(secrets, baseUrl));
   if (token === undefined) return undefined;
   return {
     connection: { baseUrl, token, verifyTls: settings.get<boolean>('verifyTls') !== false },
@@ -40,21 +37,41 @@ export async function splunkRunSettings(
   };
 }
 
-/** "SPL: Set Splunk Token": a password box; the value goes only into the secret store. */
+/**
+ * "SPL: Set Splunk Token": a password box for the server of spl.splunk.url (asked for when
+ * unset); the value goes only into the secret store.
+ */
 export async function setSplunkToken(secrets: SecretStorage): Promise<void> {
-  if ((await askToken(secrets)) !== undefined) {
-    void window.showInformationMessage('SPL: the Splunk token is saved in the secret store.');
+  const baseUrl = await configuredUrl(configuredUrlSetting());
+  if (baseUrl === undefined) return;
+  if ((await askToken(secrets, baseUrl)) !== undefined) {
+    void window.showInformationMessage(
+      `SPL: the Splunk token for ${new URL(baseUrl).host} is saved in the secret store.`,
+    );
   }
 }
 
+/** "SPL: Clear Splunk Token": forgets the token of the server of spl.splunk.url. */
 export async function clearSplunkToken(secrets: SecretStorage): Promise<void> {
-  await secrets.delete(tokenKey);
-  void window.showInformationMessage('SPL: the Splunk token is removed from the secret store.');
+  const configured = configuredUrlSetting();
+  if (configured.trim() === '' || baseUrlProblem(configured)) {
+    void window.showInformationMessage('SPL: spl.splunk.url is not set, so no token is in use.');
+    return;
+  }
+  const baseUrl = normalBaseUrl(configured);
+  await secrets.delete(tokenSecretKey(baseUrl));
+  void window.showInformationMessage(
+    `SPL: the Splunk token for ${new URL(baseUrl).host} is removed from the secret store.`,
+  );
 }
 
-async function askToken(secrets: SecretStorage): Promise<string | undefined> {
+function configuredUrlSetting(): string {
+  return workspace.getConfiguration('spl.splunk').get<string>('url') ?? '';
+}
+
+async function askToken(secrets: SecretStorage, baseUrl: string): Promise<string | undefined> {
   const token = await window.showInputBox({
-    title: 'SPL: Splunk token',
+    title: `SPL: Splunk token for ${new URL(baseUrl).host}`,
     prompt:
       'An authentication token allowed to run searches (Splunk Web: Settings > Tokens). It is kept in VS Code\u2019s secret store.',
     password: true,
@@ -63,7 +80,7 @@ async function askToken(secrets: SecretStorage): Promise<string | undefined> {
   });
   const trimmed = token?.trim();
   if (!trimmed) return undefined;
-  await secrets.store(tokenKey, trimmed);
+  await secrets.store(tokenSecretKey(baseUrl), trimmed);
   return trimmed;
 }
 

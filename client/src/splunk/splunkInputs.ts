@@ -28,6 +28,14 @@ export function normalBaseUrl(text: string): string {
   return text.trim().replace(/\/+$/, '');
 }
 
+/**
+ * The SecretStorage key of the token for one server (scheme, host and port): a token is only
+ * ever sent to the server it was given for, even after spl.splunk.url changes.
+ */
+export function tokenSecretKey(baseUrl: string): string {
+  return `spl.splunk.token@${new URL(baseUrl).origin}`;
+}
+
 export interface TimeRangeOverride {
   readonly earliest?: string;
   readonly latest?: string;
