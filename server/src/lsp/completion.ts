@@ -43,8 +43,8 @@ export function completionsAt(
   const value = fields && valueContextAt(before);
   if (last?.unclosed && last.kind === 'string' && !value?.quoted) return [];
   if (last?.unclosed && last.kind === 'comment') return [];
-  const wordStart = offset - (/\w*$/.exec(before)?.[0].length ?? 0);
-  const preceding = /\S?(?=\s*$)/.exec(spl.slice(0, wordStart))?.[0] ?? '';
+  const wordStart = startOfWord(before);
+  const preceding = lastNonSpace(spl, wordStart);
   if (preceding === '' || preceding === '|' || preceding === '[') return commandItems();
   const tokens = lexed.filter((token) => token.kind !== 'comment');
   const stage = stageAt(tokens, wordStart);
@@ -136,4 +136,23 @@ export function registerCompletion(context: ServerContext): void {
     };
     return completionsAt(at.source.spl, at.offset, context.macros, fields);
   });
+}
+
+/**
+ * Where the word that ends `before` starts. Scanned backwards, as `lastNonSpace` is: an
+ * end-anchored regex tries every start position of the text before the cursor.
+ */
+function startOfWord(before: string): number {
+  let start = before.length;
+  while (start > 0 && /\w/.test(before.charAt(start - 1))) start--;
+  return start;
+}
+
+/** The last character before `end` that is not white space, or '' when there is none. */
+function lastNonSpace(text: string, end: number): string {
+  for (let at = end - 1; at >= 0; at--) {
+    const character = text.charAt(at);
+    if (!/\s/.test(character)) return character;
+  }
+  return '';
 }

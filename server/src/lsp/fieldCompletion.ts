@@ -36,9 +36,15 @@ export function isFieldListCommand(command: string): boolean {
   return fieldListCommands.has(command.toLowerCase());
 }
 
+const valueContext = /([A-Za-z_][\w.]*)\s*!?=\s*("?)[^\s"=|()[\]]*$/;
+
 /** `field=` or `field!=` right before the cursor, with an optional opening quote and a prefix. */
 export function valueContextAt(before: string): { field: string; quoted: boolean } | undefined {
-  const match = /([A-Za-z_][\w.]*)\s*!?=\s*("?)[^\s"=|()[\]]*$/.exec(before);
+  // A match holds none of these characters, so it lies after the last of them: reading only
+  // from there gives the same match, where an end-anchored regex over a long document tries
+  // every start position and cost more than the rest of completion.
+  const from = Math.max(...['|', '(', ')', '[', ']'].map((stop) => before.lastIndexOf(stop))) + 1;
+  const match = valueContext.exec(from > 0 ? before.slice(from) : before);
   return match ? { field: match[1] as string, quoted: match[2] === '"' } : undefined;
 }
 

@@ -8,8 +8,17 @@ export interface StageContext {
   readonly commandToken?: Token;
 }
 
-export function codeTokens(spl: string): Token[] {
-  return tokenize(spl).filter((token) => token.kind !== 'comment');
+/**
+ * The last text lexed and its tokens: hover and signature help ask again and again about the
+ * same version of a document, and lexing a long one costs more than answering.
+ */
+let lastLexed: { spl: string; tokens: readonly Token[] } | undefined;
+
+export function codeTokens(spl: string): readonly Token[] {
+  if (lastLexed?.spl !== spl) {
+    lastLexed = { spl, tokens: tokenize(spl).filter((token) => token.kind !== 'comment') };
+  }
+  return lastLexed.tokens;
 }
 
 export function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
