@@ -15,6 +15,8 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RunRow, RunSearchMessage, RunSearchResult } from './runSearch';
+// Types only: nothing of the Splunk client reaches the client's bundle.
+import type { SplunkErrorKind } from '../splunk/types';
 
 /** Client command names. */
 export const runOnSplunkCommand = 'spl.runOnSplunk';
@@ -65,17 +67,7 @@ export interface SplunkRowsParams {
   readonly totalRows: number;
 }
 
-export type SplunkErrorKind =
-  | 'auth'
-  | 'syntax'
-  | 'server'
-  | 'timeout'
-  | 'unreachable'
-  | 'tls'
-  | 'dropped'
-  | 'cancelled'
-  | 'protocol'
-  | 'input';
+export type { SplunkErrorKind };
 
 export interface SplunkRunError {
   readonly kind: SplunkErrorKind;
