@@ -98,7 +98,9 @@ export function runLintWorkerIfAny(): boolean {
       if (done % PROGRESS_EVERY === 0) port.postMessage({ progress: done });
     },
   });
-  port.postMessage({ run });
+  // Syntax-tree ranges compute their positions when read (LineIndex.lazyRange) and a structured
+  // clone keeps no getters; through JSON (their toJSON) they arrive whole.
+  port.postMessage({ run: JSON.parse(JSON.stringify(run)) as LintRun });
   return true;
 }
 

@@ -41,9 +41,67 @@ export class LineIndex {
     return { start: this.position(startOffset), end: this.position(endOffset) };
   }
 
+  /** The same range as `range`, its positions computed when first read (see LazyRange). */
+  lazyRange(startOffset: number, endOffset: number): SourceRange {
+    return new LazyRange(this, startOffset, endOffset);
+  }
+
   offsetAt(line: number, column: number): number {
     if (line < 0) return 0;
     if (line >= this.lineStarts.length) return this.text.length;
     return Math.min((this.lineStarts[line] as number) + column, this.text.length);
   }
+}
+
+/**
+ * A range whose line and column are looked up when first read. A parse gives every AST node a
+ * range, and most are never read: made eagerly, their positions were a third of the tree's
+ * objects, which every young-generation GC during a parse copies. The fields are private so that
+ * code walking a tree sees only `start` and `end`; JSON gets them through `toJSON`. Not for data
+ * that crosses threads (structured clone keeps no getters): diagnostics use `range`.
+ */
+class LazyRange implements SourceRange {
+  readonly #lines: LineIndex;
+  readonly #startOffset: number;
+  readonly #endOffset: number;
+  #start: Position | undefined;
+  #end: Position | undefined;
+
+  constructor(lines: LineIndex, startOffset: number, endOffset: number) {
+    const length = lines.text.length;
+    this.#lines = lines;
+    // Clamped as LineIndex.position clamps, so the offsets read alone agree with the positions.
+    this.#startOffset = Math.max(0, Math.min(startOffset, length));
+    this.#endOffset = Math.max(0, Math.min(endOffset, length));
+  }
+
+  get startOffset(): number {
+    return this.#startOffset;
+  }
+
+  get endOffset(): number {
+    return this.#endOffset;
+  }
+
+  get start(): Position {
+    return (this.#start ??= this.#lines.position(this.#startOffset));
+  }
+
+  get end(): Position {
+    return (this.#end ??= this.#lines.position(this.#endOffset));
+  }
+
+  toJSON(): { start: Position; end: Position } {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** A range's start offset, without computing a lazy range's line and column. */
+export function startOffsetOf(range: SourceRange): number {
+  return range instanceof LazyRange ? range.startOffset : range.start.offset;
+}
+
+/** A range's end offset, without computing a lazy range's line and column. */
+export function endOffsetOf(range: SourceRange): number {
+  return range instanceof LazyRange ? range.endOffset : range.end.offset;
 }

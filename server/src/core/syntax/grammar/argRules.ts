@@ -5,6 +5,7 @@ import { unquote } from './context';
 import { readMacro } from './macroCall';
 import { SearchRules } from './searchRules';
 import { Comma, Compare, LParen, Macro, StringLiteral, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 /** Constant SUBRULE options, so hot calls allocate nothing. */
 const withCommas = { ARGS: [true] as [boolean] };
@@ -103,12 +104,12 @@ export abstract class ArgRules extends SearchRules {
     if (suffix === 0)
       return { kind: 'field', name: literal.value, quoted: literal.quoted, range: literal.range };
     const end = (this.skipTokens(suffix) as SplToken).end;
-    const name = literal.value + this.context.text.slice(literal.range.end.offset, end);
+    const name = literal.value + this.context.text.slice(endOffsetOf(literal.range), end);
     return {
       kind: 'field',
       name,
       quoted: true,
-      range: this.range(literal.range.start.offset, end),
+      range: this.range(startOffsetOf(literal.range), end),
     };
   });
 
@@ -188,7 +189,7 @@ export abstract class ArgRules extends SearchRules {
         name: name.image,
         nameRange: this.range(name.startOffset, name.end),
         value: written,
-        range: this.range(name.startOffset, written.range.end.offset),
+        range: this.range(name.startOffset, endOffsetOf(written.range)),
       };
     });
   });

@@ -10,6 +10,7 @@ import { allCommandNames, findCommand } from '../catalog/index';
 import type { StageStart } from './genericRules';
 import { ResultCommandRules } from './resultCommandRules';
 import type { SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 type CommandRule = ParserMethod<[StageStart], Command | undefined>;
 
@@ -136,7 +137,7 @@ export abstract class CommandDispatchRules extends ResultCommandRules {
     const { diagnostics } = this.context;
     const seen = new Set<string>();
     const kept = diagnostics.slice(from).filter((diagnostic) => {
-      const key = `${diagnostic.code} ${diagnostic.range.start.offset} ${diagnostic.range.end.offset}`;
+      const key = `${diagnostic.code} ${startOffsetOf(diagnostic.range)} ${endOffsetOf(diagnostic.range)}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -1,7 +1,7 @@
 /** Per-parse state the grammar actions share: the text, its line index and the diagnostics. */
 import type { Diagnostic } from '../../text/diagnostic';
 import type { LineIndex } from '../../text/lineIndex';
-import type { Position, SourceRange } from '../../text/range';
+import type { SourceRange } from '../../text/range';
 
 export class ParseContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -13,39 +13,9 @@ export class ParseContext {
     readonly lines: LineIndex,
   ) {}
 
-  /**
-   * Positions handed out lately, by offset modulo their count: a node's range mostly starts or
-   * ends where one of its parts did, so sharing those positions saves a third of the objects a
-   * parse allocates for ranges (positions are read-only everywhere).
-   */
-  private readonly recentPositions: (Position | undefined)[] = new Array<undefined>(256);
-
+  /** A node's range; its line and column are computed only if something reads them. */
   range(start: number, end: number): SourceRange {
-    return { start: this.position(start), end: this.position(end) };
-  }
-
-  /** The last position's line and where it starts and ends: the next position is most often on it. */
-  private recentLine = 0;
-  private recentLineStart = 0;
-  private recentLineEnd = -1;
-
-  private position(offset: number): Position {
-    const slot = offset & 255;
-    const recent = this.recentPositions[slot];
-    if (recent !== undefined && recent.offset === offset) return recent;
-    let position: Position;
-    if (offset >= this.recentLineStart && offset < this.recentLineEnd) {
-      position = { offset, line: this.recentLine, column: offset - this.recentLineStart };
-    } else {
-      position = this.lines.position(offset);
-      const line = position.line;
-      this.recentLine = line;
-      this.recentLineStart = this.lines.offsetAt(line, 0);
-      this.recentLineEnd =
-        line === this.lines.lineCount - 1 ? this.text.length + 1 : this.lines.offsetAt(line + 1, 0);
-    }
-    this.recentPositions[slot] = position;
-    return position;
+    return this.lines.lazyRange(start, end);
   }
 
   error(code: string, message: string, start: number, end: number): void {
@@ -63,7 +33,8 @@ export class ParseContext {
       severity,
       code,
       message,
-      range: this.range(start, end),
+      // Plain positions: diagnostics are posted between threads (spl lint --threads).
+      range: this.lines.range(start, end),
       source: 'syntax',
     });
   }

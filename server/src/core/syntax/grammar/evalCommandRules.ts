@@ -11,6 +11,7 @@ import type {
 import { unquote } from './context';
 import { GenericRules, type StageStart } from './genericRules';
 import { Comma, Compare, StringLiteral, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 export abstract class EvalCommandRules extends GenericRules {
   protected atCount(): boolean {
@@ -88,7 +89,7 @@ export abstract class EvalCommandRules extends GenericRules {
               this.missingExpression(equals.end, `${field.name}=`);
               return undefined;
             }
-            const range = this.range(field.range.start.offset, value.range.end.offset);
+            const range = this.range(startOffsetOf(field.range), endOffsetOf(value.range));
             return { field, value, range };
           });
         },
@@ -108,7 +109,7 @@ export abstract class EvalCommandRules extends GenericRules {
             this.error(
               'spl.syntax.missing-value',
               `expected '=' and an expression after '${field.name}'`,
-              field.range.start.offset,
+              startOffsetOf(field.range),
               this.previousEnd(),
             );
             return undefined;
@@ -141,7 +142,7 @@ export abstract class EvalCommandRules extends GenericRules {
           'spl.syntax.missing-operand',
           `expected an assignment after '${stage.name}', e.g. x=1`,
           stage.start,
-          stage.nameRange.end.offset,
+          endOffsetOf(stage.nameRange),
         );
       }
       return {
@@ -158,7 +159,7 @@ export abstract class EvalCommandRules extends GenericRules {
   readonly whereCommand = this.RULE('whereCommand', (stage: StageStart): WhereCommand => {
     const expression = this.SUBRULE(this.evalExpr);
     return this.ACTION((): WhereCommand => {
-      if (!expression) this.missingExpression(stage.nameRange.end.offset, 'where');
+      if (!expression) this.missingExpression(endOffsetOf(stage.nameRange), 'where');
       return {
         kind: 'command',
         name: 'where',

@@ -9,6 +9,7 @@ import { unquote } from './context';
 import { readMacro } from './macroCall';
 import { SplParserBase } from './parserBase';
 import { Comma, LParen, Macro, RParen, StringLiteral, Word, type SplToken } from './tokens';
+import { endOffsetOf } from '../../text/lineIndex';
 
 type Operand = EvalExpression | undefined;
 
@@ -32,7 +33,7 @@ export abstract class EvalPrimaryRules extends SplParserBase {
   protected missingExpression(offset: number, after?: string): void {
     const { diagnostics } = this.context;
     const last = diagnostics[diagnostics.length - 1];
-    if (last && last.range.end.offset >= offset) return;
+    if (last && endOffsetOf(last.range) >= offset) return;
     const token = this.peek();
     const found =
       token && !terminators.has(token.kind) ? ` but found '${token.image.slice(0, 40)}'` : '';

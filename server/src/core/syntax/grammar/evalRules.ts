@@ -8,6 +8,7 @@ import type { IOrAlt } from 'chevrotain';
 import type { EvalBinaryOperator, EvalExpression } from '../ast';
 import { EvalPrimaryRules } from './evalPrimaryRules';
 import { LParen, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 type Operand = EvalExpression | undefined;
 
@@ -40,7 +41,7 @@ export abstract class EvalRules extends EvalPrimaryRules {
     left: EvalExpression,
     right: EvalExpression,
   ): EvalExpression {
-    const range = this.range(left.range.start.offset, right.range.end.offset);
+    const range = this.range(startOffsetOf(left.range), endOffsetOf(right.range));
     return { kind: 'binary', operator, left, right, range };
   }
 
@@ -154,7 +155,7 @@ export abstract class EvalRules extends EvalPrimaryRules {
             );
             return undefined;
           }
-          const range = this.range(not.startOffset, operand.range.end.offset);
+          const range = this.range(not.startOffset, endOffsetOf(operand.range));
           return { kind: 'unary', operator: 'NOT', operand, range };
         });
       },
@@ -199,13 +200,13 @@ export abstract class EvalRules extends EvalPrimaryRules {
     if (keyword === 'IN') {
       const open = this.CONSUME(LParen) as SplToken;
       const list = this.SUBRULE(this.evalArguments, { ARGS: [open.startOffset] });
-      const range = this.range(left.range.start.offset, this.previousEnd());
+      const range = this.range(startOffsetOf(left.range), this.previousEnd());
       return { kind: 'evalIn', value: left, list, range };
     }
     const right = this.additiveOperand();
     if (!right) return this.missingOperand(keyword ?? operator.image, left);
     if (keyword === 'LIKE') {
-      const range = this.range(left.range.start.offset, right.range.end.offset);
+      const range = this.range(startOffsetOf(left.range), endOffsetOf(right.range));
       return { kind: 'like', value: left, pattern: right, range };
     }
     return this.binary(operator.image as EvalBinaryOperator, left, right);
@@ -235,7 +236,7 @@ export abstract class EvalRules extends EvalPrimaryRules {
             return undefined;
           }
           const operator = sign.kind === 'minus' ? '-' : '+';
-          const range = this.range(sign.startOffset, operand.range.end.offset);
+          const range = this.range(sign.startOffset, endOffsetOf(operand.range));
           return { kind: 'unary', operator, operand, range };
         });
       },

@@ -10,6 +10,7 @@ import type {
 import type { StageStart } from './genericRules';
 import { StatsRules } from './statsRules';
 import { Comma, LParen, RParen, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 const sortFunctions = new Set(['num', 'str', 'ip', 'auto']);
 
@@ -72,7 +73,7 @@ export abstract class FieldCommandRules extends StatsRules {
                     this.ACTION(() => {
                       if (!to || !from) stopped = true;
                       else {
-                        const range = this.range(from.range.start.offset, to.range.end.offset);
+                        const range = this.range(startOffsetOf(from.range), endOffsetOf(to.range));
                         renames.push({ from, to, range });
                       }
                     });
@@ -86,7 +87,7 @@ export abstract class FieldCommandRules extends StatsRules {
                       this.error(
                         'spl.syntax.missing-keyword',
                         `expected 'as' and a new name after '${from.name}'`,
-                        from.range.start.offset,
+                        startOffsetOf(from.range),
                         this.previousEnd(),
                       );
                     }),
@@ -157,7 +158,7 @@ export abstract class FieldCommandRules extends StatsRules {
               field && {
                 field,
                 descending,
-                range: this.range(first.startOffset, field.range.end.offset),
+                range: this.range(first.startOffset, endOffsetOf(field.range)),
               },
           );
         },
@@ -170,7 +171,7 @@ export abstract class FieldCommandRules extends StatsRules {
               field && {
                 field,
                 descending,
-                range: this.range(first.startOffset, field.range.end.offset),
+                range: this.range(first.startOffset, endOffsetOf(field.range)),
               },
           );
         },

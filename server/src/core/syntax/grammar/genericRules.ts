@@ -8,6 +8,7 @@ import type { EvalExpression, GenericArgument, GenericCommand } from '../ast';
 import { ArgRules } from './argRules';
 import { readMacro } from './macroCall';
 import { Comma, LParen, Macro, RParen, Word, type SplToken } from './tokens';
+import { endOffsetOf } from '../../text/lineIndex';
 
 /** Where a stage's command word sits; the name is canonical (aliases resolved, lower case). */
 export interface StageStart {
@@ -23,7 +24,7 @@ export abstract class GenericRules extends ArgRules {
 
   /** From the command word through the last token consumed. */
   protected stageRange(stage: StageStart): SourceRange {
-    return this.range(stage.start, Math.max(stage.nameRange.end.offset, this.previousEnd()));
+    return this.range(stage.start, Math.max(endOffsetOf(stage.nameRange), this.previousEnd()));
   }
 
   /** Speculative: does `( <eval expression> )` start here? Leaves no trace (BACKTRACK). */

@@ -4,7 +4,7 @@
  * a parse only sets `input`).
  */
 import type { Diagnostic } from '../../text/diagnostic';
-import { LineIndex } from '../../text/lineIndex';
+import { LineIndex, startOffsetOf } from '../../text/lineIndex';
 import type { Comment, EvalExpression, Pipeline, SearchExpression } from '../ast';
 import { scanTokens } from '../lexer';
 import { ParseContext } from './context';
@@ -75,7 +75,7 @@ export function parseSpl(text: string): ParseResult {
   });
   // Recovery can report an outer problem after inner ones; readers expect document order.
   const diagnostics = context.diagnostics.sort(
-    (a, b) => a.range.start.offset - b.range.start.offset,
+    (a, b) => startOffsetOf(a.range) - startOffsetOf(b.range),
   );
   return { pipeline, diagnostics, comments };
 }

@@ -14,6 +14,7 @@ import type {
 import { FieldCommandRules } from './fieldCommandRules';
 import type { StageStart } from './genericRules';
 import { Comma, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 export abstract class LookupRules extends FieldCommandRules {
   private missingTable(stage: StageStart): void {
@@ -21,7 +22,7 @@ export abstract class LookupRules extends FieldCommandRules {
       'spl.syntax.missing-value',
       `expected a lookup table name after '${stage.name}'`,
       stage.start,
-      stage.nameRange.end.offset,
+      endOffsetOf(stage.nameRange),
     );
   }
 
@@ -71,7 +72,7 @@ export abstract class LookupRules extends FieldCommandRules {
                     stopped = true;
                     return;
                   }
-                  const range = this.range(field.range.start.offset, this.previousEnd());
+                  const range = this.range(startOffsetOf(field.range), this.previousEnd());
                   mappings.push({ field, ...(alias && { alias }), range });
                 });
               },
@@ -211,7 +212,7 @@ export abstract class LookupRules extends FieldCommandRules {
             'spl.syntax.missing-subsearch',
             `expected a subsearch in brackets after '${stage.name}', e.g. [search ...]`,
             stage.start,
-            stage.nameRange.end.offset,
+            endOffsetOf(stage.nameRange),
           );
         }
         return {

@@ -5,6 +5,7 @@ import { findCommand } from '../catalog/index';
 import { CommandDispatchRules } from './commandDispatchRules';
 import { readMacro } from './macroCall';
 import { LBracket, Macro, Pipe, RBracket, Word, type SplToken } from './tokens';
+import { endOffsetOf } from '../../text/lineIndex';
 
 export abstract class SplGrammar extends CommandDispatchRules {
   private readonly implicitSearch = this.RULE('implicitSearch', (): Stage => {
@@ -16,7 +17,7 @@ export abstract class SplGrammar extends CommandDispatchRules {
       implicit: true,
       options: [],
       ...(expression && { expression }),
-      range: this.range(start, expression ? expression.range.end.offset : start),
+      range: this.range(start, expression ? endOffsetOf(expression.range) : start),
     }));
   });
 

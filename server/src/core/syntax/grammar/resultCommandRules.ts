@@ -12,6 +12,7 @@ import { limitOption } from './fieldCommandRules';
 import type { StageStart } from './genericRules';
 import { Compare, Word, type SplToken } from './tokens';
 import { ValueCommandRules } from './valueCommandRules';
+import { endOffsetOf } from '../../text/lineIndex';
 
 type ReturnItem = ReturnCommand['items'][number];
 
@@ -107,7 +108,7 @@ export abstract class ResultCommandRules extends ValueCommandRules {
         ...(alias !== undefined && { alias }),
         field: named,
         valueOnly,
-        range: this.range(first.startOffset, field.range.end.offset),
+        range: this.range(first.startOffset, endOffsetOf(field.range)),
       };
     });
   });

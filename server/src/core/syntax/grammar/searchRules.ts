@@ -10,6 +10,7 @@ import type { TokenKind } from '../lexer';
 import { readMacro } from './macroCall';
 import { SearchTermRules } from './searchTermRules';
 import { LParen, Macro, RParen, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 type Operand = SearchExpression | undefined;
 
@@ -43,7 +44,7 @@ export abstract class SearchRules extends SearchTermRules {
     const first = operands[0];
     const last = operands[operands.length - 1];
     if (!first || !last || operands.length === 1) return first;
-    const range = this.range(first.range.start.offset, last.range.end.offset);
+    const range = this.range(startOffsetOf(first.range), endOffsetOf(last.range));
     return { kind, operands, range } as SearchExpression;
   }
 
@@ -137,7 +138,7 @@ export abstract class SearchRules extends SearchTermRules {
           );
           return undefined;
         }
-        const range = this.range(not.startOffset, operand.range.end.offset);
+        const range = this.range(not.startOffset, endOffsetOf(operand.range));
         return { kind: 'not', operand, range };
       },
     },

@@ -7,6 +7,7 @@ import type { FieldName, SearchComparisonOperator, SearchExpression, SearchValue
 import { unescapeSearchString } from './context';
 import { EvalRules } from './evalRules';
 import { Compare, LParen, RParen, StringLiteral, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 type Operand = SearchExpression | undefined;
 
@@ -105,7 +106,7 @@ export abstract class SearchTermRules extends EvalRules {
             open.startOffset,
             open.end,
           );
-        const start = field ? field.range.start.offset : word.startOffset;
+        const start = field ? startOffsetOf(field.range) : word.startOffset;
         const range = this.range(start, this.previousEnd());
         return field
           ? { kind: 'searchFunction', function: name, field, value, range }
@@ -243,7 +244,7 @@ export abstract class SearchTermRules extends EvalRules {
         field: name,
         operator: operator.image as SearchComparisonOperator,
         value,
-        range: this.range(fieldStart, value.range.end.offset),
+        range: this.range(fieldStart, endOffsetOf(value.range)),
       };
     },
   );

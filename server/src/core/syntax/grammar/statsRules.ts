@@ -14,6 +14,7 @@ import { EvalCommandRules } from './evalCommandRules';
 import type { StageStart } from './genericRules';
 import { readMacro } from './macroCall';
 import { Comma, LParen, Macro, RParen, Word, type SplToken } from './tokens';
+import { startOffsetOf, endOffsetOf } from '../../text/lineIndex';
 
 interface AggregationParts {
   readonly aggregations: Aggregation[];
@@ -224,9 +225,9 @@ export abstract class StatsRules extends EvalCommandRules {
             return this.ACTION((): Literal | undefined => {
               const prefix = literal && /^\w+:/.exec(literal.raw);
               if (!literal || !prefix) return literal;
-              const start = literal.range.start.offset + prefix[0].length;
+              const start = startOffsetOf(literal.range) + prefix[0].length;
               const value = literal.raw.slice(prefix[0].length);
-              const range = this.range(start, literal.range.end.offset);
+              const range = this.range(start, endOffsetOf(literal.range));
               return { kind: 'literal', value, quoted: false, raw: value, range };
             });
           },

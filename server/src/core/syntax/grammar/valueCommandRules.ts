@@ -15,6 +15,7 @@ import type {
 import type { StageStart } from './genericRules';
 import { LookupRules } from './lookupRules';
 import { Comma, LParen, RParen, Word, type SplToken } from './tokens';
+import { endOffsetOf } from '../../text/lineIndex';
 
 function optionValue(options: readonly CommandOption[], name: string): string | undefined {
   const option = options.find((candidate) => candidate.name.toLowerCase() === name);
@@ -88,7 +89,7 @@ export abstract class ValueCommandRules extends LookupRules {
           'spl.syntax.missing-value',
           "expected a regular expression in double quotes after 'rex'",
           stage.start,
-          stage.nameRange.end.offset,
+          endOffsetOf(stage.nameRange),
         );
         return undefined;
       }
