@@ -65,7 +65,10 @@ export interface SplToken extends IToken {
   readonly index: number;
 }
 
+/** The same, as a Map: a keyed lookup per token stays fast where a record built by a loop may not. */
+const tokenTypes = new Map(Object.entries(tokenTypeByKind) as [TokenKind, TokenType][]);
+
 /** The Chevrotain token type of a lexer kind. */
 export function tokenTypeOf(kind: TokenKind): TokenType {
-  return tokenTypeByKind[kind] as TokenType;
+  return tokenTypes.get(kind) as TokenType;
 }
