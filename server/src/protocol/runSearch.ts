@@ -120,23 +120,27 @@ export interface RunLimitsInfo {
   readonly eventRawChars: number;
 }
 
-export interface RunSearchResult {
+/** What every run of a document answers, locally or on a Splunk server. */
+export interface RunRowsResult {
   readonly uri: string;
   /** The document version that ran; results describe that text. */
   readonly version: number;
   /** Fields in Splunk's order (as rows first show them). */
   readonly fields: readonly string[];
-  /** The first `limits.maxRows` result rows. */
+  /** The first result rows, at most the run's row limit. */
   readonly rows: readonly RunRow[];
   readonly totalRows: number;
   /** true when `rows` holds fewer than `totalRows`. */
   readonly truncated: boolean;
-  /** The server's time for the run: choosing the data, running, building this result; ms. */
+  /** The server's time for the run, ms. */
   readonly elapsedMs: number;
-  /** true when the run was cancelled or hit its time limit (a message says which). */
+  /** true when the run was cancelled, hit its time limit or broke off (a message says which). */
   readonly stopped: boolean;
-  readonly stages: readonly RunStageInfo[];
   readonly messages: readonly RunSearchMessage[];
+}
+
+export interface RunSearchResult extends RunRowsResult {
+  readonly stages: readonly RunStageInfo[];
   /** Absent when the search reads no events (a generating command such as makeresults). */
   readonly timeline?: Timeline;
   /**

@@ -14,7 +14,7 @@
  * never logs it, never stores it, and removes it from every text it sends back.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { RunRow, RunSearchMessage, RunSearchResult } from './runSearch';
+import type { RunRow, RunRowsResult, RunSearchResult } from './runSearch';
 // Types only: nothing of the Splunk client reaches the client's bundle.
 import type { SplunkErrorKind } from '../splunk/types';
 
@@ -97,10 +97,15 @@ export interface SplunkRowComparison {
   readonly serverOnlyFields: readonly string[];
 }
 
-export interface RunOnSplunkResult {
-  readonly uri: string;
-  /** The document version whose search was sent. */
-  readonly version: number;
+/**
+ * The answer of `spl/runOnSplunk`. `version` is the document version whose search was sent;
+ * `rows` are what arrived; `stopped` is true when the run was cancelled, timed out or broke off.
+ * `messages` holds the server's messages verbatim (code `splunk.server.<TYPE>`), with a range in
+ * the document where a message names a command or term of the search, then our own
+ * (`splunk.<kind>` for a failure with its advice, `spl.*` for expansion problems in
+ * local-expansion mode).
+ */
+export interface RunOnSplunkResult extends RunRowsResult {
   readonly runId: string;
   /** host:port of the server, for the panel's label (never the token). */
   readonly host: string;
@@ -109,20 +114,6 @@ export interface RunOnSplunkResult {
   readonly mode: SplunkSearchMode;
   /** Exactly what went into the export request's `search` field. */
   readonly sentSearch: string;
-  /** Fields in the order the rows first show them. */
-  readonly fields: readonly string[];
-  readonly rows: readonly RunRow[];
-  readonly totalRows: number;
-  readonly truncated: boolean;
-  readonly elapsedMs: number;
-  /** true when the run was cancelled, timed out or broke off (rows are what arrived). */
-  readonly stopped: boolean;
-  /**
-   * The server's messages verbatim (code `splunk.server.<TYPE>`), with a range in the document
-   * where a message names a command or term of the search; then our own (`splunk.<kind>` for a
-   * failure with its advice, `spl.*` for expansion problems in local-expansion mode).
-   */
-  readonly messages: readonly RunSearchMessage[];
   readonly error?: SplunkRunError;
   /** local-expansion only: the used macros whose definitions differ from the server's. */
   readonly macroDifferences?: readonly SplunkMacroDifference[];
