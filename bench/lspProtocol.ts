@@ -28,6 +28,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { parseSpl } from '../server/src/core/syntax';
 import { documentSplOf } from '../server/src/lsp/documents';
+import { appendChain } from './appendChain';
 
 const SAMPLES = 40;
 /**
@@ -60,18 +61,11 @@ function yamlFiles(directory: string): string[] {
 }
 
 /** Corpus searches, one stage per line, chained with `append` until there are 2,000 lines. */
-export function twoThousandLines(corpus: string): string {
+function twoThousandLines(corpus: string): string {
   const searches = yamlFiles(join(corpus, 'detections'))
     .slice(0, 400)
     .flatMap((file) => documentSplOf(file, 'yaml', readFileSync(file, 'utf8'))?.spl ?? []);
-  const lines: string[] = [];
-  for (let index = 0; lines.length < 2000; index++) {
-    const search = (searches[index % searches.length] as string).replace(/\s+\|\s+/g, '\n| ');
-    const body = search.split('\n');
-    if (index === 0) lines.push(...body);
-    else lines.push('| append [', ...body, ']');
-  }
-  return lines.join('\n');
+  return appendChain(searches);
 }
 
 function sleep(ms: number): Promise<void> {

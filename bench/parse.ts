@@ -13,6 +13,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import type * as Syntax from '../server/src/core/syntax/index';
 import { tokenize } from '../server/src/core/syntax/lexer';
 import { readCorpus } from '../test/syntax/corpusFiles';
+import { appendChain } from './appendChain';
 
 // Requires, not imports, so each load happens here, inside its timed region: first what the
 // grammar depends on (the catalog, the lexer, the AST helpers), then the grammar itself, whose
@@ -80,19 +81,7 @@ const perSearch = searches.map((text) => {
 });
 perSearch.sort((a, b) => a - b);
 
-/** Corpus searches, one stage per line, chained with `append` until the document has 2,000 lines or more. */
-function twoThousandLines(): string {
-  const lines: string[] = [];
-  for (let index = 0; lines.length < 2000; index++) {
-    const search = (searches[index % searches.length] as string).replace(/\s+\|\s+/g, '\n| ');
-    const body = search.split('\n');
-    if (index === 0) lines.push(...body);
-    else lines.push('| append [', ...body, ']');
-  }
-  return lines.join('\n');
-}
-
-const documentText = twoThousandLines();
+const documentText = appendChain(searches);
 const documentRuns = (run: (text: string) => unknown): number[] =>
   Array.from({ length: 3 }, () => passTimes([documentText], run))
     .flat()

@@ -29,19 +29,8 @@ export class SearchRunner {
 
   /** `target`: a URI string (code lens), a Uri (editor title button), or nothing (active editor). */
   async run(target?: unknown): Promise<void> {
-    const uri = documentUri(target);
-    if (!uri) {
-      void window.showWarningMessage(
-        'SPL: open a .spl file or a detection YAML to run its search.',
-      );
-      return;
-    }
-    if (!this.client.isRunning()) {
-      void window.showWarningMessage(
-        'SPL: the language server is not running (it starts once the workspace is trusted).',
-      );
-      return;
-    }
+    const uri = runnableUri(this.client, target, 'run its search');
+    if (!uri) return;
     // The server runs open documents only; opening is a no-op when the editor has it.
     await workspace.openTextDocument(uri);
     this.current?.cancel();
@@ -89,7 +78,30 @@ export class SearchRunner {
 }
 
 /** The document a run command is for: its argument, else the active editor's. */
-export function documentUri(target: unknown): Uri | undefined {
+/**
+ * The document a run command is for, when the server can run it; otherwise undefined, after
+ * telling the user why (`action` completes "open a .spl file or a detection YAML to ...").
+ */
+export function runnableUri(
+  client: BaseLanguageClient,
+  target: unknown,
+  action: string,
+): Uri | undefined {
+  const uri = documentUri(target);
+  if (!uri) {
+    void window.showWarningMessage(`SPL: open a .spl file or a detection YAML to ${action}.`);
+    return undefined;
+  }
+  if (!client.isRunning()) {
+    void window.showWarningMessage(
+      'SPL: the language server is not running (it starts once the workspace is trusted).',
+    );
+    return undefined;
+  }
+  return uri;
+}
+
+function documentUri(target: unknown): Uri | undefined {
   if (target instanceof Uri) return target;
   if (typeof target === 'string') {
     try {

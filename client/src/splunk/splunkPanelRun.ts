@@ -5,6 +5,7 @@
  */
 import type {
   RunRow,
+  RunRowsResult,
   RunSearchMessage,
   RunSearchResult,
 } from '../../../server/src/protocol/runSearch';
@@ -121,16 +122,8 @@ function differenceMessage(difference: SplunkMacroDifference): RunSearchMessage 
   return { severity: 'warning', code: `splunk.macro.${difference.kind}`, message };
 }
 
-interface PanelResultInput {
-  readonly uri: string;
-  readonly version: number;
-  readonly fields: readonly string[];
-  readonly rows: readonly RunRow[];
-  readonly totalRows: number;
-  readonly elapsedMs: number;
-  readonly stopped: boolean;
-  readonly messages: readonly RunSearchMessage[];
-}
+/** A run's rows and messages; whether they were cut short follows from the counts. */
+type PanelResultInput = Omit<RunRowsResult, 'truncated'>;
 
 function panelResult(input: PanelResultInput): RunSearchResult {
   return {

@@ -18,7 +18,7 @@ import {
   type RunOnSplunkResult,
 } from '../../../server/src/protocol/splunk';
 import type { ResultsPanel } from '../results/resultsPanel';
-import { documentUri } from '../results/runCommand';
+import { runnableUri } from '../results/runCommand';
 import { splunkRunSettings } from './splunkConnection';
 import type { TimeRangeOverride } from './splunkInputs';
 import {
@@ -48,19 +48,8 @@ export class SplunkRunner implements Disposable {
   ) {}
 
   async run(target: unknown, compare: boolean, range: TimeRangeOverride = {}): Promise<void> {
-    const uri = documentUri(target);
-    if (!uri) {
-      void window.showWarningMessage(
-        'SPL: open a .spl file or a detection YAML to run its search on Splunk.',
-      );
-      return;
-    }
-    if (!this.client.isRunning()) {
-      void window.showWarningMessage(
-        'SPL: the language server is not running (it starts once the workspace is trusted).',
-      );
-      return;
-    }
+    const uri = runnableUri(this.client, target, 'run its search on Splunk');
+    if (!uri) return;
     const settings = await splunkRunSettings(this.secrets);
     if (!settings) return;
     // The server runs open documents only; opening is a no-op when the editor has it.

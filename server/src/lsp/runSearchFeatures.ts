@@ -18,6 +18,7 @@ import {
 } from '../protocol/runSearch';
 import { runCodeLenses } from './codeLens';
 import type { DocumentSpl } from './documents';
+import { DocumentRuns, searchToRun } from './documentRuns';
 import { EvaluationDiagnostics, evaluationLimits } from './evaluationDiagnostics';
 import { stageInlayHints } from './inlayHints';
 import { evaluateDocument, runDocument, RunStore } from './runSearchService';
@@ -56,7 +57,7 @@ export function registerRunSearch(
   deps: RunSearchDependencies,
 ): RunSearchFeatures {
   const store = new RunStore();
-  const running = new Map<string, AbortController>();
+  const running = new DocumentRuns();
   let rules: SeverityOverrides = {};
   const currentSources = async () => {
     const sources = await pullSampleDataSources(
@@ -85,18 +86,15 @@ export function registerRunSearch(
   };
 
   connection.onRequest(runSearchRequest, async (params, token) => {
-    const document = documents.get(params.uri);
-    const source = document && deps.sourceOf(document);
-    if (!document || !source || source.spl.trim() === '') {
+    const toRun = searchToRun(documents, deps.sourceOf, params.uri);
+    if (!toRun) {
       return new ResponseError<void>(
         ErrorCodes.InvalidParams,
         'Open a .spl file or a detection YAML with a `search:` key to run its search.',
       );
     }
-    running.get(params.uri)?.abort();
-    const controller = new AbortController();
-    running.set(params.uri, controller);
-    token.onCancellationRequested(() => controller.abort());
+    const { document, source } = toRun;
+    const controller = running.start(params.uri, token);
     const { result, engine } = await runDocument({
       document,
       source,
@@ -106,7 +104,7 @@ export function registerRunSearch(
       ...(params.sampleDataPaths ? { requestedPaths: params.sampleDataPaths } : {}),
       ...(params.maxRows !== undefined ? { maxRows: params.maxRows } : {}),
     });
-    if (running.get(params.uri) === controller) running.delete(params.uri);
+    running.finish(params.uri, controller);
     if (controller.signal.aborted) {
       return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The run was cancelled.');
     }
@@ -122,9 +120,9 @@ export function registerRunSearch(
   });
 
   connection.onCodeLens(({ textDocument }) => {
-    const document = documents.get(textDocument.uri);
-    const source = document && deps.sourceOf(document);
-    if (!document || !source || source.spl.trim() === '') return [];
+    const toRun = searchToRun(documents, deps.sourceOf, textDocument.uri);
+    if (!toRun) return [];
+    const { document, source } = toRun;
     return runCodeLenses(document, source.detectionFileName !== undefined, store.current(document));
   });
 
@@ -145,7 +143,7 @@ export function registerRunSearch(
     if (deps.sourceOf(document)) evaluation.schedule(document);
   });
   documents.onDidClose(({ document }) => {
-    running.get(document.uri)?.abort();
+    running.stop(document.uri);
     store.delete(document.uri);
     evaluation.forget(document.uri);
   });

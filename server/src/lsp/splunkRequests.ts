@@ -12,6 +12,7 @@ import {
   type RunOnSplunkParams,
   type RunOnSplunkResult,
 } from '../protocol/splunk';
+import { DocumentRuns, searchToRun } from './documentRuns';
 import type { DocumentSpl } from './documents';
 import { compareRuns, runLocally, type LocalRunSources } from './splunkCompare';
 import { maxRowsOf, runDocumentOnSplunk } from './splunkRun';
@@ -31,23 +32,20 @@ export function registerSplunk(
   documents: TextDocuments<TextDocument>,
   deps: SplunkDependencies,
 ): void {
-  const running = new Map<string, AbortController>();
+  const running = new DocumentRuns();
 
   connection.onRequest(runOnSplunkRequest, async (params, token) => {
     const invalid = paramsProblem(params);
     if (invalid) return new ResponseError<void>(ErrorCodes.InvalidParams, invalid);
-    const document = documents.get(params.uri);
-    const source = document && deps.sourceOf(document);
-    if (!document || !source || source.spl.trim() === '') {
+    const toRun = searchToRun(documents, deps.sourceOf, params.uri);
+    if (!toRun) {
       return new ResponseError<void>(
         ErrorCodes.InvalidParams,
         'Open a .spl file or a detection YAML with a `search:` key to run its search on Splunk.',
       );
     }
-    running.get(params.uri)?.abort();
-    const controller = new AbortController();
-    running.set(params.uri, controller);
-    token.onCancellationRequested(() => controller.abort());
+    const { document, source } = toRun;
+    const controller = running.start(params.uri, token);
     const macros = deps.macros();
     const maxRows = maxRowsOf(params.maxRows);
     try {
@@ -85,11 +83,11 @@ export function registerSplunk(
       };
       return result;
     } finally {
-      if (running.get(params.uri) === controller) running.delete(params.uri);
+      running.finish(params.uri, controller);
     }
   });
 
-  documents.onDidClose(({ document }) => running.get(document.uri)?.abort());
+  documents.onDidClose(({ document }) => running.stop(document.uri));
 }
 
 /** The client is ours, but a malformed request must fail with a reason, not a crash. */

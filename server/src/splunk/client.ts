@@ -1,8 +1,8 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
-import { errorFromNetwork, errorFromStatus, redactError, splunkError } from './errors';
+import type { IncomingMessage } from 'node:http';
+import { errorFromStatus, redactError, splunkError } from './errors';
 import { EXPORT_PATH, exportRequestBody } from './exportRequest';
 import { LineSplitter, isFatal, messagesFromBody, parseExportLine } from './exportLines';
+import { managementUrl, sendSplunkRequest, type Settle } from './request';
 import type { SplunkError, SplunkMessage, SplunkRunOptions, SplunkRunResult } from './types';
 
 export type {
@@ -24,158 +24,125 @@ const MAX_ERROR_BODY = 64 * 1024;
  */
 export function runOnSplunk(options: SplunkRunOptions): Promise<SplunkRunResult> {
   return new Promise((resolve) => {
-    let url: URL;
-    try {
-      url = new URL(EXPORT_PATH, options.baseUrl);
-    } catch {
-      resolve(failed(inputError('The Splunk base URL is not a valid URL.'), 0, []));
+    const url = managementUrl(options.baseUrl, EXPORT_PATH);
+    if (!(url instanceof URL)) {
+      resolve(failed(url, 0, []));
       return;
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      resolve(
-        failed(inputError('The Splunk base URL must start with https:// or http://.'), 0, []),
-      );
-      return;
-    }
-    runRequest(url, options, (result) =>
-      resolve(
-        result.error ? { ...result, error: redactError(result.error, options.token) } : result,
-      ),
+    const messages: SplunkMessage[] = [];
+    const stream = { resultCount: 0, sawLastRow: false };
+    const body = exportRequestBody(options);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    sendSplunkRequest(
+      {
+        url,
+        method: 'POST',
+        token: options.token,
+        verifyTls: options.rejectUnauthorized ?? true,
+        timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+        body,
+        timedOut: () =>
+          splunkError(
+            'timeout',
+            `The search did not finish within ${timeoutMs} ms (${stream.resultCount} results had arrived).`,
+            'Narrow the time range (earliest/latest) or the search, or allow a longer time limit.',
+          ),
+        cancelled: () =>
+          splunkError(
+            'cancelled',
+            `The search was cancelled after ${stream.resultCount} results.`,
+            'Run it again when needed.',
+          ),
+        onResponse: (response, settle) =>
+          readExport(response, settle, stream, messages, options.onResult),
+      },
+      (error) =>
+        resolve(
+          error
+            ? failed(redactError(error, options.token), stream.resultCount, messages)
+            : { ok: true, resultCount: stream.resultCount, messages },
+        ),
     );
   });
 }
 
-function runRequest(
-  url: URL,
-  options: SplunkRunOptions,
-  finish: (result: SplunkRunResult) => void,
+/** Reads the export stream: an error status, or JSON lines of results and messages. */
+function readExport(
+  response: IncomingMessage,
+  settle: Settle,
+  stream: { resultCount: number; sawLastRow: boolean },
+  messages: SplunkMessage[],
+  onResult: SplunkRunOptions['onResult'],
 ): void {
-  const messages: SplunkMessage[] = [];
-  let resultCount = 0;
-  let done = false;
-  const body = exportRequestBody(options);
-  const settle = (error?: SplunkError): void => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-    finish(error ? failed(error, resultCount, messages) : { ok: true, resultCount, messages });
-    request.destroy();
-  };
-  const transport = url.protocol === 'https:' ? https : http;
-  const request = transport.request(url, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${options.token}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'Content-Length': Buffer.byteLength(body),
-    },
-    rejectUnauthorized: options.rejectUnauthorized ?? true,
-  });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timer = setTimeout(
-    () =>
-      settle(
-        splunkError(
-          'timeout',
-          `The search did not finish within ${timeoutMs} ms (${resultCount} results had arrived).`,
-          'Narrow the time range (earliest/latest) or the search, or allow a longer time limit.',
-        ),
-      ),
-    timeoutMs,
-  );
-  const onAbort = (): void =>
-    settle(
-      splunkError(
-        'cancelled',
-        `The search was cancelled after ${resultCount} results.`,
-        'Run it again when needed.',
-      ),
-    );
-  if (options.signal?.aborted) {
-    onAbort();
+  const status = response.statusCode ?? 0;
+  response.setEncoding('utf8');
+  if (status < 200 || status >= 300) {
+    let text = '';
+    response.on('data', (chunk: string) => {
+      if (text.length < MAX_ERROR_BODY) text += chunk;
+    });
+    response.on('end', () => settle(errorFromStatus(status, messagesFromBody(text))));
+    response.on('error', () => settle(errorFromStatus(status, messagesFromBody(text))));
     return;
   }
-  options.signal?.addEventListener('abort', onAbort);
-
-  request.on('error', (error: NodeJS.ErrnoException) => settle(errorFromNetwork(error, url.host)));
-  request.on('response', (response) => {
-    const status = response.statusCode ?? 0;
-    response.setEncoding('utf8');
-    if (status < 200 || status >= 300) {
-      let text = '';
-      response.on('data', (chunk: string) => {
-        if (text.length < MAX_ERROR_BODY) text += chunk;
-      });
-      response.on('end', () => settle(errorFromStatus(status, messagesFromBody(text))));
-      response.on('error', () => settle(errorFromStatus(status, messagesFromBody(text))));
-      return;
-    }
-    const splitter = new LineSplitter();
-    let sawLastRow = false;
-    const handle = (lines: string[]): void => {
-      for (const line of lines) {
-        if (done) return;
-        const parsed = parseExportLine(line);
-        if (!parsed) {
-          settle(
-            splunkError(
-              'protocol',
-              `Splunk sent a line that is not JSON after ${resultCount} results.`,
-              'Check that the base URL points at the Splunk management port and not at a proxy page.',
-              [{ type: 'ERROR', text: line.slice(0, 500) }],
-            ),
-          );
-          return;
-        }
-        const fatal = parsed.messages.filter(isFatal);
-        if (fatal.length > 0) {
-          settle(
-            splunkError(
-              'syntax',
-              'Splunk stopped the search with an error.',
-              'Fix the search where the server message points, then run it again.',
-              parsed.messages,
-              status,
-            ),
-          );
-          return;
-        }
-        messages.push(...parsed.messages);
-        if (parsed.lastrow) sawLastRow = true;
-        if (parsed.result && !parsed.preview) {
-          resultCount++;
-          options.onResult(parsed.result);
-        }
+  const splitter = new LineSplitter();
+  const handle = (lines: string[]): void => {
+    for (const line of lines) {
+      if (settle.done()) return;
+      const parsed = parseExportLine(line);
+      if (!parsed) {
+        settle(
+          splunkError(
+            'protocol',
+            `Splunk sent a line that is not JSON after ${stream.resultCount} results.`,
+            'Check that the base URL points at the Splunk management port and not at a proxy page.',
+            [{ type: 'ERROR', text: line.slice(0, 500) }],
+          ),
+        );
+        return;
       }
-    };
-    response.on('data', (chunk: string) => handle(splitter.push(chunk)));
-    response.on('end', () => {
-      handle(splitter.flush());
-      settle();
-    });
-    const onDropped = (): void => {
-      if (done || response.complete) return;
-      settle(
-        splunkError(
-          'dropped',
-          `The connection closed mid-stream after ${resultCount} results${sawLastRow ? '' : ' (no last row seen)'}; the results are incomplete.`,
-          'Run the search again; if it keeps happening, check proxies or load balancers between here and Splunk for idle or size limits.',
-        ),
-      );
-    };
-    response.on('error', onDropped);
-    response.on('close', onDropped);
+      if (parsed.messages.some(isFatal)) {
+        settle(
+          splunkError(
+            'syntax',
+            'Splunk stopped the search with an error.',
+            'Fix the search where the server message points, then run it again.',
+            parsed.messages,
+            status,
+          ),
+        );
+        return;
+      }
+      messages.push(...parsed.messages);
+      if (parsed.lastrow) stream.sawLastRow = true;
+      if (parsed.result && !parsed.preview) {
+        stream.resultCount++;
+        onResult(parsed.result);
+      }
+    }
+  };
+  response.on('data', (chunk: string) => handle(splitter.push(chunk)));
+  response.on('end', () => {
+    handle(splitter.flush());
+    settle();
   });
-  request.end(body);
-}
-
-function inputError(message: string): SplunkError {
-  return splunkError(
-    'input',
-    message,
-    'Use the management URL, e.g. https://splunk.example.com:8089.',
-  );
+  const onDropped = (): void => {
+    if (settle.done() || response.complete) return;
+    settle(
+      splunkError(
+        'dropped',
+        `The connection closed mid-stream after ${stream.resultCount} results${stream.sawLastRow ? '' : ' (no last row seen)'}; the results are incomplete.`,
+        'Run the search again; if it keeps happening, check proxies or load balancers between here and Splunk for idle or size limits.',
+      ),
+    );
+  };
+  response.on('error', onDropped);
+  response.on('close', onDropped);
 }
 
 function failed(

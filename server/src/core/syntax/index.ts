@@ -5,4 +5,5 @@
  */
 export * from './ast';
 export { outline } from './outline';
+export { searchTerms } from './searchTerms';
 export { parseEvalExpression, parseSearchExpression, parseSpl, type ParseResult } from './grammar';

@@ -1,4 +1,5 @@
 import type { FieldName, SearchExpression, TstatsCommand } from '../../syntax/ast';
+import { searchTerms } from '../../syntax/searchTerms';
 import { didYouMean } from '../../text/didYouMean';
 import type { CompiledDataset } from '../datamodels';
 import { engineDiagnostic, type PlanningContext } from '../plan/types';
@@ -38,16 +39,7 @@ export function reportUnknownDatasetFields(
 }
 
 function searchFields(expression: SearchExpression): FieldName[] {
-  switch (expression.kind) {
-    case 'and':
-    case 'or':
-      return expression.operands.flatMap(searchFields);
-    case 'not':
-      return searchFields(expression.operand);
-    case 'compare':
-    case 'in':
-      return [expression.field];
-    default:
-      return [];
-  }
+  return searchTerms(expression).flatMap((term) =>
+    term.kind === 'compare' || term.kind === 'in' ? [term.field] : [],
+  );
 }

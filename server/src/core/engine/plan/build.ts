@@ -1,4 +1,5 @@
 import type { Command, Pipeline, SearchExpression, Stage } from '../../syntax/ast';
+import { searchTerms } from '../../syntax/searchTerms';
 import { addtotalsOperator } from '../operators/addtotals';
 import { binOperator } from '../operators/bin';
 import { convertOperator } from '../operators/convert';
@@ -180,15 +181,7 @@ function nestedPipelines(stage: Stage): Pipeline[] {
 }
 
 function subsearchesIn(expression: SearchExpression): Pipeline[] {
-  switch (expression.kind) {
-    case 'and':
-    case 'or':
-      return expression.operands.flatMap(subsearchesIn);
-    case 'not':
-      return subsearchesIn(expression.operand);
-    case 'subsearch':
-      return [expression.pipeline];
-    default:
-      return [];
-  }
+  return searchTerms(expression).flatMap((term) =>
+    term.kind === 'subsearch' ? [term.pipeline] : [],
+  );
 }
