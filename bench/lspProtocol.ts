@@ -82,7 +82,9 @@ export async function measureProtocol(
   serverPath: string,
   corpus: string,
 ): Promise<ProtocolFigures> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], {
+  // SPL_BENCH_SERVER_NODE_ARGS (say `--cpu-prof`) profiles the server under the benchmark's load.
+  const nodeArgs = process.env.SPL_BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const connection: ProtocolConnection = createProtocolConnection(
@@ -186,6 +188,9 @@ export async function measureProtocol(
   await connection.sendRequest(ShutdownRequest.type);
   await connection.sendNotification(ExitNotification.type);
   connection.dispose();
+  // A server that exits on its own writes what its node options asked for (a --cpu-prof file).
+  const exited = new Promise((done) => child.once('exit', done));
+  await Promise.race([exited, sleep(2000)]);
   child.kill();
   return { lines: lines.length, baseline, diagnostics, completion, hover, parse };
 }

@@ -126,14 +126,14 @@ export function registerCompletion(context: ServerContext): void {
   context.connection.onCompletion(({ textDocument, position }) => {
     const at = context.splAt(textDocument.uri, position);
     if (!at) return [];
-    const { parsed, spl } = at.source.macroDefinition
-      ? { parsed: undefined, spl: at.source.spl }
-      : context.parses.latest(textDocument.uri, at.source.spl);
-    const fields = parsed && {
-      knowledge: context.fields,
-      pipeline: parsed.pipeline,
-      pipelineSpl: spl,
-    };
+    // A keystroke's parse reparses only the stage typed in, so fields come from the text as is.
+    const fields = at.source.macroDefinition
+      ? undefined
+      : {
+          knowledge: context.fields,
+          pipeline: context.parse(textDocument.uri, at.source.spl).pipeline,
+          pipelineSpl: at.source.spl,
+        };
     return completionsAt(at.source.spl, at.offset, context.macros, fields);
   });
 }

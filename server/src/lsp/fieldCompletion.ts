@@ -7,7 +7,7 @@ import { fieldsBefore } from './searchFields';
 export interface FieldCompletionContext {
   readonly knowledge: FieldKnowledge;
   readonly pipeline: Pipeline;
-  /** The text `pipeline` was parsed from (maybe the previous version; see ParseCache.latest). */
+  /** The text `pipeline` was parsed from. */
   readonly pipelineSpl: string;
 }
 

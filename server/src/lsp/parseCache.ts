@@ -1,35 +1,31 @@
-import { parseSpl, type ParseResult } from '../core/syntax';
+import { IncrementalParse, type ParseResult } from '../core/syntax';
 
 /** Parses kept: one per open document is what the features ask for. */
 const maxEntries = 16;
 
 /**
- * The last parse of each document's SPL. Diagnostics, semantic tokens, symbols and hovers of one
- * version share one parse. Completion, which runs between keystrokes before the debounced
- * diagnostics reparse, may take the previous version's tree (`latest`): the fields earlier
- * stages set rarely change while the user types in a later one, and a full reparse of a long
- * search costs more than a keystroke's budget.
+ * The last parse of each document's SPL. Diagnostics, semantic tokens, symbols, hovers and
+ * completions of one version share one parse.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, { spl: string; parsed: ParseResult }>();
+  private readonly entries = new Map<string, IncrementalParse>();
 
+  /**
+   * The parse of a document's SPL. A new text is parsed from the last one: only the top-level
+   * stages the edit touched are parsed again (`IncrementalParse`). That reuses the last parse's
+   * trees, which is why a parse from here is only good until the document's next parse.
+   */
   parse(uri: string, spl: string): ParseResult {
     const entry = this.entries.get(uri);
-    if (entry && entry.spl === spl) return entry.parsed;
-    const parsed = parseSpl(spl);
+    if (entry && entry.text === spl) return entry.result;
+    const parsed = entry ? entry.update(spl) : IncrementalParse.of(spl);
     this.entries.delete(uri);
-    this.entries.set(uri, { spl, parsed });
+    this.entries.set(uri, parsed);
     if (this.entries.size > maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    return parsed;
-  }
-
-  /** The parse of the current text if there is one, else of the last text parsed, else a new one. */
-  latest(uri: string, spl: string): { parsed: ParseResult; spl: string } {
-    const entry = this.entries.get(uri);
-    return entry ?? { parsed: this.parse(uri, spl), spl };
+    return parsed.result;
   }
 
   forget(uri: string): void {

@@ -5,5 +5,6 @@
  */
 export * from './ast';
 export { outline } from './outline';
+export { IncrementalParse } from './reparse';
 export { searchTerms } from './searchTerms';
 export { parseEvalExpression, parseSearchExpression, parseSpl, type ParseResult } from './grammar';

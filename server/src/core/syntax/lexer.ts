@@ -134,12 +134,15 @@ export function tokenize(text: string): Token[] {
 
 /**
  * Scans `text` once and hands every token to `sink`, so a caller that wants its own token objects
- * (the parser) builds them without a Token array in between.
+ * (the parser) builds them without a Token array in between. With `from`/`to`, only the tokens
+ * that start in between: the lexer keeps no state from one token to the next, so scanning from a
+ * token's start gives the tokens a scan from the beginning gives there (a reparse relies on it).
  */
-export function scanTokens(text: string, sink: TokenSink): void {
+export function scanTokens(text: string, sink: TokenSink, from = 0, to = text.length): void {
   const length = text.length;
-  let i = 0;
-  while (i < length) {
+  const stop = Math.min(to, length);
+  let i = from;
+  while (i < stop) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
       i++;

@@ -3,8 +3,11 @@ import type { Position, SourceRange } from './range';
 /** Maps offsets to line/column in O(log lines); built once per document text. */
 export class LineIndex {
   private readonly lineStarts: number[];
+  /** The text's length; the text itself is not kept, as parse trees outlive their text's edits. */
+  readonly length: number;
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
+    this.length = text.length;
     const starts = [0];
     if (text.indexOf('\r') < 0) {
       // The common case, and the one documents are reindexed on every edit in: jumping from one
@@ -26,7 +29,7 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -43,13 +46,50 @@ export class LineIndex {
 
   /** The same range as `range`, its positions computed when first read (see LazyRange). */
   lazyRange(startOffset: number, endOffset: number): SourceRange {
-    return new LazyRange(this, startOffset, endOffset);
+    this.#anchor ??= new RangeAnchor(this);
+    return this.#anchor.range(startOffset, endOffset);
   }
+
+  /** The anchor of `lazyRange`'s ranges, which never moves. */
+  #anchor: RangeAnchor | undefined;
 
   offsetAt(line: number, column: number): number {
     if (line < 0) return 0;
-    if (line >= this.lineStarts.length) return this.text.length;
-    return Math.min((this.lineStarts[line] as number) + column, this.text.length);
+    if (line >= this.lineStarts.length) return this.length;
+    return Math.min((this.lineStarts[line] as number) + column, this.length);
+  }
+}
+
+/**
+ * What a group of lazy ranges reads its positions against: a line index and how far the text
+ * has moved since the ranges were made. A reparse moves the anchor of each top-level stage after
+ * an edit instead of copying the stage's tree (see syntax/reparse.ts).
+ */
+export class RangeAnchor {
+  #lines: LineIndex;
+  #shift = 0;
+
+  constructor(lines: LineIndex) {
+    this.#lines = lines;
+  }
+
+  get lines(): LineIndex {
+    return this.#lines;
+  }
+
+  get shift(): number {
+    return this.#shift;
+  }
+
+  /** A range from `startOffset` to `endOffset` in the current text. */
+  range(startOffset: number, endOffset: number): SourceRange {
+    return new LazyRange(this, startOffset - this.#shift, endOffset - this.#shift);
+  }
+
+  /** The text before every range of this anchor grew by `delta`; `lines` indexes the new text. */
+  move(lines: LineIndex, delta: number): void {
+    this.#lines = lines;
+    this.#shift += delta;
   }
 }
 
@@ -61,39 +101,56 @@ export class LineIndex {
  * that crosses threads (structured clone keeps no getters): diagnostics use `range`.
  */
 class LazyRange implements SourceRange {
-  readonly #lines: LineIndex;
+  readonly #anchor: RangeAnchor;
+  /** Offsets in the text the range was made in; the anchor's shift moves them. */
   readonly #startOffset: number;
   readonly #endOffset: number;
+  /** The positions read, valid while the anchor reads against `#readIn`. */
+  #readIn: LineIndex | undefined;
   #start: Position | undefined;
   #end: Position | undefined;
 
-  constructor(lines: LineIndex, startOffset: number, endOffset: number) {
-    const length = lines.text.length;
-    this.#lines = lines;
+  constructor(anchor: RangeAnchor, startOffset: number, endOffset: number) {
+    const length = anchor.lines.length - anchor.shift;
+    this.#anchor = anchor;
     // Clamped as LineIndex.position clamps, so the offsets read alone agree with the positions.
     this.#startOffset = Math.max(0, Math.min(startOffset, length));
     this.#endOffset = Math.max(0, Math.min(endOffset, length));
   }
 
   get startOffset(): number {
-    return this.#startOffset;
+    return this.#startOffset + this.#anchor.shift;
   }
 
   get endOffset(): number {
-    return this.#endOffset;
+    return this.#endOffset + this.#anchor.shift;
   }
 
   get start(): Position {
-    return (this.#start ??= this.#lines.position(this.#startOffset));
+    this.#forgetMovedPositions();
+    return (this.#start ??= this.#anchor.lines.position(this.startOffset));
   }
 
   get end(): Position {
-    return (this.#end ??= this.#lines.position(this.#endOffset));
+    this.#forgetMovedPositions();
+    return (this.#end ??= this.#anchor.lines.position(this.endOffset));
+  }
+
+  #forgetMovedPositions(): void {
+    if (this.#readIn === this.#anchor.lines) return;
+    this.#readIn = this.#anchor.lines;
+    this.#start = undefined;
+    this.#end = undefined;
   }
 
   toJSON(): { start: Position; end: Position } {
     return { start: this.start, end: this.end };
   }
+}
+
+/** True for the ranges `lazyRange` makes (those of syntax trees). */
+export function isLazyRange(value: unknown): value is SourceRange {
+  return value instanceof LazyRange;
 }
 
 /** A range's start offset, without computing a lazy range's line and column. */

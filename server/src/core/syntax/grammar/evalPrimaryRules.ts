@@ -29,10 +29,9 @@ export abstract class EvalPrimaryRules extends SplParserBase {
   /** Defined by EvalRules; operands nest whole expressions (arguments, parentheses). */
   abstract readonly evalExpr: ParserMethod<[], Operand>;
 
-  /** Reports "expected an expression" at `offset` unless something was already reported there. */
+  /** Reports "expected an expression" at `offset` unless the stage already reported something there. */
   protected missingExpression(offset: number, after?: string): void {
-    const { diagnostics } = this.context;
-    const last = diagnostics[diagnostics.length - 1];
+    const last = this.context.lastProblemInStage();
     if (last && endOffsetOf(last.range) >= offset) return;
     const token = this.peek();
     const found =

@@ -147,8 +147,17 @@ export abstract class SplGrammar extends CommandDispatchRules {
         ]),
     });
     this.repeat({
-      GATE: () => this.peek() !== undefined && !(inSubsearch && this.atKind('rbracket')),
+      GATE: () => {
+        const next = this.peek();
+        if (next === undefined) return false;
+        return inSubsearch ? next.kind !== 'rbracket' : next.startOffset < this.context.stopOffset;
+      },
       DEF: () => {
+        this.ACTION(() => {
+          const next = this.peek() as SplToken;
+          if (!inSubsearch && next.kind === 'pipe')
+            this.context.enterTopLevelStage(next.startOffset);
+        });
         const stage = this.OR2(this.pipelineStepAlternatives);
         this.ACTION(() => stage && stages.push(stage));
       },

@@ -28,6 +28,17 @@ export class SplParser extends SplGrammar {
     return pipeline;
   });
 
+  /** The top-level stages up to the context's stop offset; the tokens after it are lookahead. */
+  private readonly searchUpToStop = this.RULE('searchUpToStop', (): Pipeline => {
+    const pipeline = this.SUBRULE(this.pipeline, { ARGS: [false] });
+    this.ACTION(() => {
+      this.context.stoppedAt = this.peek()?.startOffset ?? this.context.text.length;
+      while (this.peek()) this.SKIP_TOKEN();
+    });
+    this.CONSUME(EndOfText);
+    return pipeline;
+  });
+
   private readonly wholeEvalExpression = this.RULE('wholeEvalExpression', () => {
     const expression = this.SUBRULE(this.evalExpr);
     this.ACTION(() => {
@@ -74,6 +85,19 @@ export class SplParser extends SplGrammar {
     const pipeline = this.run(context, tokens, this.wholeSearch) as Pipeline | undefined;
     const range = context.range(0, context.text.length);
     return pipeline ?? { kind: 'pipeline', leadingPipe: false, stages: [], range };
+  }
+
+  /**
+   * Parses the top-level stages of `tokens` that start before the context's stop offset; undefined
+   * if Chevrotain met a token it could not place (the caller then parses the whole text).
+   */
+  parseStagesUpToStop(context: ParseContext, tokens: SplToken[]): Pipeline | undefined {
+    this.startParse(context, tokens);
+    this.input = tokens;
+    const pipeline = this.searchUpToStop();
+    const failed = this.errors.length > 0;
+    this.endParse();
+    return failed ? undefined : pipeline;
   }
 
   parseEval(context: ParseContext, tokens: SplToken[]): EvalExpression | undefined {
