@@ -1,4 +1,4 @@
-import { expandMacros, scanMacroText, type EvalOutcome, type MacroIndex } from '../macros';
+import { macroDiagnostics, scanMacroText, type EvalOutcome, type MacroIndex } from '../macros';
 import { parseSpl, type Pipeline } from '../syntax';
 import { detectionFilterMacroName } from '../syntax/documents';
 import type { Diagnostic } from '../text/diagnostic';
@@ -31,13 +31,13 @@ export function lintSpl(text: string, context: LintContext): Diagnostic[] {
     detectionFileName === undefined
       ? undefined
       : detectionFilterMacroName(detectionFileName.replace(/^.*[\\/]/, ''));
-  const expansion = expandMacros(text, index, {
+  const expansionDiagnostics = macroDiagnostics(text, index, {
     ...(filterName ? { implicitFilterMacros: [filterName] } : {}),
     ...(context.evaluateEval ? { evaluateEval: context.evaluateEval } : {}),
   });
   const pipeline = context.pipeline ?? parseSpl(text).pipeline;
   const diagnostics: Diagnostic[] = [
-    ...expansion.diagnostics,
+    ...expansionDiagnostics,
     ...macrosInQuotes(text, tokens, index, lines),
     ...fourBackticks(text, tokens, lines),
     ...(filterName ? filterMacroRules(text, tokens, pipeline, filterName, lines) : []),

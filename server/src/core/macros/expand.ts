@@ -2,6 +2,7 @@ import type { Diagnostic } from '../text/diagnostic';
 import { resolveArguments, substitute } from './arguments';
 import { callFrame, conventionalFilterMacro, cycleThrough, unknownCallProblem } from './callChecks';
 import { evaluatedBody, passesValidation } from './evalMacros';
+import { callMemoFor, type CallMemo } from './callMemo';
 import { ExpansionReporter, type Place } from './expansionReport';
 import type { MacroIndex } from './macroIndex';
 import {
@@ -48,18 +49,37 @@ export function expandMacros(
   };
 }
 
+/**
+ * The diagnostics `expandMacros` gives, for checks that need no expanded text (lint on every
+ * keystroke). The outcome of each call of the user's text is remembered (`callMemoFor`), so only
+ * calls not met before are expanded; the limits on calls and length still count the whole search.
+ */
+export function macroDiagnostics(
+  text: string,
+  index: MacroIndex,
+  options: ExpandOptions = {},
+): Diagnostic[] {
+  const expansion = new Expansion(text, index, options, callMemoFor(index, options));
+  expansion.expand(userText(text), undefined);
+  return expansion.reporter.diagnostics;
+}
+
 class Expansion {
   readonly reporter: ExpansionReporter;
   private readonly out = new MappedTextBuilder();
   private readonly limits: ExpansionLimits;
   private readonly implicit: ReadonlyMap<string, MacroDefinition>;
   private calls = 0;
+  /** Characters of remembered calls, counted toward the length limit but not in `out`. */
+  private remembered = 0;
   private stopped = false;
 
+  /** With `memo`, calls of the user's text replay what they reported; `output` is then partial. */
   constructor(
     text: string,
     private readonly index: MacroIndex,
     private readonly options: ExpandOptions,
+    private readonly memo?: CallMemo,
   ) {
     this.reporter = new ExpansionReporter(text, index);
     this.limits = { ...defaultExpansionLimits, ...options.limits };
@@ -90,7 +110,8 @@ class Expansion {
       this.copy(input, copied, token.start);
       copied = token.end;
       if (token.kind === 'call') {
-        this.call(token, place);
+        if (frame === undefined && this.memo) this.rememberedCall(token, place, this.memo);
+        else this.call(token, place);
         continue;
       }
       // spl-semantics.md "Lexical": Splunk replaces a comment by a space.
@@ -108,9 +129,48 @@ class Expansion {
     if (!this.stopped) this.copy(input, copied, input.text.length);
   }
 
+  /**
+   * A call of the user's text: replayed from `memo` when it has been expanded before and cannot
+   * reach a limit from here (counts only grow, so ending within them means no step crossed
+   * them); else expanded, and remembered unless a limit stopped it.
+   */
+  private rememberedCall(call: ScannedCall, place: Place, memo: CallMemo): void {
+    const key = place.input.text.slice(call.start, call.end);
+    const known = memo.get(key);
+    if (
+      known &&
+      this.calls + known.calls <= this.limits.maxCalls &&
+      this.outputLength + known.length <= this.limits.maxOutputLength
+    ) {
+      for (const { diagnostic, start, end } of known.diagnostics)
+        this.reporter.replay(diagnostic, call.start + start, call.start + end);
+      this.calls += known.calls;
+      this.remembered += known.length;
+      return;
+    }
+    const reported = this.reporter.diagnostics.length;
+    const calls = this.calls;
+    const length = this.outputLength;
+    this.call(call, place);
+    if (this.stopped) return;
+    memo.set(key, {
+      diagnostics: this.reporter.diagnostics.slice(reported).map((diagnostic) => ({
+        diagnostic,
+        start: diagnostic.range.start.offset - call.start,
+        end: diagnostic.range.end.offset - call.start,
+      })),
+      calls: this.calls - calls,
+      length: this.outputLength - length,
+    });
+  }
+
+  private get outputLength(): number {
+    return this.out.length + this.remembered;
+  }
+
   private copy(input: MappedText, from: number, to: number): void {
     this.out.appendSlice(input, from, to);
-    if (this.out.length > this.limits.maxOutputLength) {
+    if (this.outputLength > this.limits.maxOutputLength) {
       const message = `Expansion stopped: the expanded search exceeds ${this.limits.maxOutputLength} characters, far more than a search should.`;
       this.stop(
         { input, start: from, end: to, frame: undefined },

@@ -47,15 +47,24 @@ export class ExpansionReporter {
         uri: within.file,
       });
     }
-    // Built on first use: most expansions report nothing.
-    this.lines ??= new LineIndex(this.userText);
     this.diagnostics.push({
       severity,
       code,
       message,
-      range: this.lines.range(userStart, userEnd),
+      range: this.range(userStart, userEnd),
       source: 'macros',
       ...(related.length > 0 ? { related } : {}),
     });
   };
+
+  /** Reports again what `diagnostic` reported, at `start`-`end` of the user's text. */
+  replay(diagnostic: Diagnostic, start: number, end: number): void {
+    this.diagnostics.push({ ...diagnostic, range: this.range(start, end) });
+  }
+
+  private range(start: number, end: number) {
+    // Built on first use: most expansions report nothing.
+    this.lines ??= new LineIndex(this.userText);
+    return this.lines.range(start, end);
+  }
 }

@@ -10,7 +10,7 @@ export type {
 export { defaultExpansionLimits } from './types';
 export { MacroIndex, buildMacroIndex, type MacroFileText } from './macroIndex';
 export { loadMacroFiles, maxMacroFiles } from './loadFiles';
-export { expandMacros, type ExpansionResult } from './expand';
+export { expandMacros, macroDiagnostics, type ExpansionResult } from './expand';
 export { conventionalFilterMacro } from './callChecks';
 export { SourceMap, type OriginalLocation } from './sourceMap';
 export {

@@ -25,19 +25,34 @@ interface ChangedSpan {
   readonly oldEnd: number;
 }
 
+/** Compared a block at a time first: string comparison runs as a memory compare. */
+const block = 256;
+
 function changedSpan(oldText: string, newText: string): ChangedSpan {
   const shorter = Math.min(oldText.length, newText.length);
   let start = 0;
+  while (start + block <= shorter && newText.startsWith(oldText.slice(start, start + block), start))
+    start += block;
   while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  const oldLength = oldText.length;
+  const newLength = newText.length;
   let suffix = 0;
   while (
+    suffix + block <= shorter - start &&
+    newText.endsWith(
+      oldText.slice(oldLength - suffix - block, oldLength - suffix),
+      newLength - suffix,
+    )
+  ) {
+    suffix += block;
+  }
+  while (
     suffix < shorter - start &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) ===
-      newText.charCodeAt(newText.length - 1 - suffix)
+    oldText.charCodeAt(oldLength - 1 - suffix) === newText.charCodeAt(newLength - 1 - suffix)
   ) {
     suffix++;
   }
-  return { start, oldEnd: oldText.length - suffix };
+  return { start, oldEnd: oldLength - suffix };
 }
 
 /** The items whose offset lies before `from`, and those whose offset is `to` or after. */
