@@ -5,7 +5,8 @@
  *    meets: see grammar/lazyLookahead.ts);
  *  - the corpus: every detection search of ../shared's security_content, parsed in full, against
  *    the bare lexer over the same text and JSON.parse of the same bytes (as a JSON string);
- *  - a 2,000-line document built from corpus searches: full reparse p50/p95.
+ *  - a 2,000-line document built from corpus searches: full reparse p50/p95, and the reparse after
+ *    an edit that the language server does (IncrementalParse.update).
  *
  * Run it as the product ships (an esbuild bundle): `node bench/bundled.mjs parse [passes]`.
  */
@@ -29,7 +30,7 @@ const loadStart = performance.now();
 require('chevrotain');
 const chevrotainMs = performance.now() - loadStart;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseSpl } = require('../server/src/core/syntax/index') as typeof Syntax;
+const { IncrementalParse, parseSpl } = require('../server/src/core/syntax/index') as typeof Syntax;
 const loadMs = performance.now() - loadStart;
 
 const passes = Number(process.argv[2] ?? 10);
@@ -101,6 +102,26 @@ for (let run = 0; run < 3 * passes; run++) {
   reparses.push({ start, end: performance.now() });
 }
 const documentTimes = reparses.map((run) => run.end - run.start).sort((a, b) => a - b);
+
+/**
+ * What the language server does on a keystroke: a reparse from the last parse
+ * (IncrementalParse.update). 100 edits spread over the document, each typing a space at the
+ * start of a line and the next deleting it again, so the document stays as it was.
+ */
+const documentLines = documentText.split('\n');
+let incremental = IncrementalParse.of(documentText);
+const editTimes: number[] = [];
+for (let edit = 0; edit < 100; edit++) {
+  const line = ((edit >> 1) * 41) % documentLines.length;
+  const edited = documentLines.map((text, index) =>
+    index === line && edit % 2 === 0 ? ` ${text}` : text,
+  );
+  const text = edited.join('\n');
+  const start = performance.now();
+  incremental = incremental.update(text);
+  editTimes.push(performance.now() - start);
+}
+editTimes.sort((a, b) => a - b);
 const documentJson = JSON.stringify(documentText);
 const documentJsonMs = median(documentRuns(() => JSON.parse(documentJson)));
 const documentLexMs = median(documentRuns(tokenize));
@@ -125,6 +146,9 @@ console.log(
 );
 console.log(
   `${documentText.split('\n').length}-line document (${documentText.length} bytes, ${documentDiagnostics} diagnostics): full reparse min ${fixed(documentTimes[0] ?? 0)} ms, p50 ${fixed(percentile(documentTimes, 50))} ms, p95 ${fixed(percentile(documentTimes, 95))} ms over ${documentTimes.length} runs`,
+);
+console.log(
+  `  reparse after an edit (IncrementalParse.update, 100 edits over the document): p50 ${fixed(percentile(editTimes, 50))} ms, p95 ${fixed(percentile(editTimes, 95))} ms; p50 ${fixed(percentile(documentTimes, 50) / percentile(editTimes, 50), 1)}x faster than the full reparse`,
 );
 console.log(
   `  p50 ratios: parse/lexer ${fixed(percentile(documentTimes, 50) / documentLexMs)}, parse/JSON.parse ${fixed(percentile(documentTimes, 50) / documentJsonMs)}`,

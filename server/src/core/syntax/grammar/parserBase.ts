@@ -176,17 +176,21 @@ export abstract class SplParserBase extends EmbeddedActionsParser {
   protected chunkLength(stopAtComma: boolean, withParens = false): number {
     const first = this.peek();
     if (!first) return 0;
+    // Read from the token array (token `ahead` is at `before + ahead`) rather than through `peek`:
+    // gluing looks at every token of every search term, and `LA` checks bounds on each call.
+    const tokens = this.parsedTokens;
+    const before = first.index - 1;
     let ahead = 1;
     for (let token = first; ;) {
-      if (ahead > 1 && !this.glued(ahead)) break;
+      if (ahead > 1 && (tokens[before + ahead - 1] as SplToken).end !== token.startOffset) break;
       const close =
         withParens && ahead > 1 && token.kind === 'lparen' ? this.matchingParen(token.index) : -1;
       if (close >= 0) ahead = close - first.index + 2;
       else if (token.kind === 'lparen' && withParens && ahead > 1) ahead++;
       else if (chunkBreakers.has(token.kind) || (stopAtComma && token.kind === 'comma')) break;
       else ahead++;
-      const next = this.peek(ahead);
-      if (!next) break;
+      const next = tokens[before + ahead];
+      if (next === undefined || next.tokenType === endOfText) break;
       token = next;
     }
     return ahead - 1;
