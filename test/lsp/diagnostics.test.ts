@@ -147,6 +147,35 @@ test('edits are debounced: only the newest of quick successive versions is check
   );
 });
 
+test('after each edit the problems of every stage are where the new text has them', async () => {
+  // The server reparses only the stages an edit touches (IncrementalParse) and moves the rest.
+  const uri = fileUri('scratch/edited.spl');
+  const stages = ['index=a', '| statz count', '| eval x=1', '| where y>1', '| tabel x'];
+  await session.open(uri, 'spl', stages.join('\n'));
+  assert.deepEqual((await session.diagnostics(uri, 1)).diagnostics.map(summary), [
+    '1:2 spl.syntax.unknown-command',
+    '4:2 spl.syntax.unknown-command',
+  ]);
+  const edits = [
+    // A line added inside the third stage moves the last stage's problem down.
+    ['index=a', '| statz count', '| eval x=1,\n  z=2', '| where y>1', '| tabel x'],
+    // The first problem fixed, a new one in the fourth stage.
+    ['index=a', '| stats count', '| eval x=1,\n  z=2', '| where y>', '| tabel x'],
+    // A quote left open runs past its stage: the whole text is parsed again.
+    ['index=a', '| stats count', '| eval x="1,\n  z=2', '| where y>', '| tabel x'],
+  ];
+  const expected = [
+    ['1:2 spl.syntax.unknown-command', '5:2 spl.syntax.unknown-command'],
+    ['4:10 spl.syntax.missing-operand', '5:2 spl.syntax.unknown-command'],
+    ['2:9 spl.syntax.unclosed-quote'],
+  ];
+  for (const [index, edit] of edits.entries()) {
+    await session.change(uri, index + 2, edit.join('\n'));
+    const published = await session.diagnostics(uri, index + 2);
+    assert.deepEqual(published.diagnostics.map(summary), expected[index], `edit ${index + 1}`);
+  }
+});
+
 test('the macro index follows macro files that change on disk', async () => {
   const uri = fileUri(join(scratchFolder, 'uses_scratch.spl'));
   await session.open(uri, 'spl', '`scratch_macro` | stats count');

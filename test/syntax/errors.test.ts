@@ -43,6 +43,20 @@ const errors: [string, string, string, number, number][] = [
     9,
     10,
   ],
+  [
+    '| eval x="a b | where y=1',
+    'spl.syntax.unclosed-quote',
+    'unclosed quote starting here: end the string with another "',
+    9,
+    10,
+  ],
+  [
+    '| where x="1',
+    'spl.syntax.unclosed-quote',
+    'unclosed quote starting here: end the string with another "',
+    10,
+    11,
+  ],
   ['a [search b', 'spl.syntax.unclosed-bracket', "unclosed '[': end the subsearch with ']'", 2, 3],
   [
     'a ] | stats count',

@@ -160,6 +160,14 @@ export abstract class EvalPrimaryRules extends SplParserBase {
       ALT: () => {
         const token = this.CONSUME(StringLiteral) as SplToken;
         return this.ACTION((): Operand => {
+          if (token.unclosed) {
+            this.error(
+              'spl.syntax.unclosed-quote',
+              'unclosed quote starting here: end the string with another "',
+              token.startOffset,
+              token.startOffset + 1,
+            );
+          }
           const range = this.range(token.startOffset, token.end);
           return { kind: 'string', value: unquote(token.image), range };
         });
