@@ -50,6 +50,26 @@ describe('spl run --compare', () => {
     assert.deepEqual([comparison.localCount, comparison.serverCount], [3, 4]);
   });
 
+  it('compares only the fields --compare-fields names', async () => {
+    const run = await splAsync(
+      ['run', join(work.dir, 'different.spl'), '--compare', '--compare-fields', 'index'],
+      env,
+    );
+    assert.equal(run.status, 1, run.stderr);
+    // Row 0 differs only in host, so on index alone it is in both; row 3 is only on Splunk.
+    assert.match(run.stdout, /Compared on index: local 3 rows, Splunk 4 rows, 3 in both\./);
+    assert.match(run.stdout, /Only on Splunk \(1\):\nindex +host\n-+ +-+\n3 +host3\n/);
+  });
+
+  it('refuses --compare-fields without --compare', async () => {
+    const run = await splAsync(
+      ['run', join(work.dir, 'same.spl'), '--splunk', '--compare-fields', 'index'],
+      env,
+    );
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--compare-fields needs --compare\./);
+  });
+
   it('exits 0 when both sides have the same rows', async () => {
     const run = await splAsync(['run', join(work.dir, 'same.spl'), '--compare'], env);
     assert.equal(run.status, 0, run.stderr);

@@ -5,20 +5,22 @@ import { finishRemote, runRemote, type RemoteRunInput } from './splunkSession';
 import { formatTable } from './table';
 
 /**
- * `spl run --compare`: the local result against the server's for the same search. Exit 0 when
- * both sides have the same rows, 1 when they differ or the server run failed.
+ * `spl run --compare`: the local result against the server's for the same search, on `fields`
+ * or on every field both sides have. Exit 0 when both sides have the same rows, 1 when they
+ * differ or the server run failed.
  */
 export async function splunkCompareCommand(
   input: RemoteRunInput,
   local: RunResult,
   format: string,
+  fields?: readonly string[],
 ): Promise<number> {
   const serverRows: ComparableRow[] = [];
   const outcome = await runRemote(input, (row) => serverRows.push(row));
   if (outcome.kind === 'stopped') return outcome.exitCode;
   const exitCode = finishRemote(outcome.result, outcome.remote, input.source);
   if (exitCode !== 0) return exitCode;
-  const comparison = compareRows(local.results, serverRows);
+  const comparison = compareRows(local.results, serverRows, fields);
   const counts = { local: local.results.length, server: serverRows.length };
   const width = process.stdout.columns ?? 100;
   process.stdout.write(
@@ -48,14 +50,23 @@ function comparisonText(
   }
   if (onlyLocal.length === 0 && onlyServer.length === 0) parts.push('The rows are the same.\n');
   if (onlyLocal.length > 0) {
-    parts.push(`\nOnly local (${onlyLocal.length}):\n${formatTable(fields, onlyLocal, width)}`);
+    const shown = shownFields(fields, onlyLocal);
+    parts.push(`\nOnly local (${onlyLocal.length}):\n${formatTable(shown, onlyLocal, width)}`);
   }
   if (onlyServer.length > 0) {
+    const shown = shownFields(fields, onlyServer);
     parts.push(
-      `\nOnly on Splunk (${onlyServer.length}):\n${formatTable(fields, onlyServer, width)}`,
+      `\nOnly on Splunk (${onlyServer.length}):\n${formatTable(shown, onlyServer, width)}`,
     );
   }
   return parts.join('');
+}
+
+/** The compared fields first, then the rows' other fields: a row is read whole. */
+function shownFields(compared: readonly string[], rows: readonly ComparableRow[]): string[] {
+  const shown = new Set(compared);
+  for (const row of rows) for (const field of Object.keys(row)) shown.add(field);
+  return [...shown];
 }
 
 /** One CSV with a `side` column (local or splunk) and the compared fields. */

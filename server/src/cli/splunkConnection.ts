@@ -14,6 +14,7 @@ export interface SplunkFlags {
 export interface SplunkOptions extends SplunkFlags {
   splunk?: boolean;
   compare?: boolean;
+  compareFields?: string[];
 }
 
 /** Adds the Splunk options to `spl run`. */
@@ -38,6 +39,10 @@ export function addSplunkOptions(command: Command): Command {
     )
     .option('--latest <time>', 'latest time of the Splunk search, e.g. now')
     .option(
+      '--compare-fields <fields...>',
+      'with --compare: the fields that decide whether two rows are the same (default: every field both sides have)',
+    )
+    .option(
       '--send-expanded',
       "send our macro expansion instead of letting the server expand, and list the used macros that differ from the server's",
     );
@@ -45,6 +50,7 @@ export function addSplunkOptions(command: Command): Command {
 
 /** The first Splunk-only flag given without --splunk or --compare. */
 export function serverFlagWithoutServer(options: SplunkOptions): string | undefined {
+  if (options.compare !== true && options.compareFields !== undefined) return '--compare-fields';
   if (options.splunk === true || options.compare === true) return undefined;
   const given: [unknown, string][] = [
     [options.splunkUrl, '--splunk-url'],

@@ -101,6 +101,7 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
     return usageError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const remoteOnly = serverFlagWithoutServer(options);
+  if (remoteOnly === '--compare-fields') return usageError('--compare-fields needs --compare.');
   if (remoteOnly !== undefined) return usageError(`${remoteOnly} needs --splunk or --compare.`);
   const macros = loadMacroFiles(options.macros ?? defaultMacroPaths(file));
   const implicitFilterMacros = source.detectionName
@@ -144,7 +145,7 @@ async function runCommand(file: string, options: RunOptions): Promise<number> {
       process.stderr.write('spl run: the local run failed, so there is nothing to compare.\n');
       return 1;
     }
-    return splunkCompareCommand(remoteInput, result, options.format);
+    return splunkCompareCommand(remoteInput, result, options.format, options.compareFields);
   }
   const width = process.stdout.columns ?? 100;
   if (options.format === 'table') process.stdout.write(formatReport(result, source, width));
