@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RunOnSplunkResult } from '../../server/src/protocol/splunk';
 import {
   baseUrlProblem,
   normalBaseUrl,
+  splunkTimeoutMs,
+  splunkTimeoutSeconds,
   timeRangeOverride,
   tokenSecretKey,
 } from '../../client/src/splunk/splunkInputs';
@@ -168,6 +172,22 @@ describe('what the user types', () => {
     assert.deepEqual(timeRangeOverride({ earliest: 3, latest: '' }), {});
     assert.deepEqual(timeRangeOverride('file:///a.spl'), {});
     assert.deepEqual(timeRangeOverride(undefined), {});
+  });
+
+  it('takes the time limit of a run from its setting, within its bounds', () => {
+    assert.equal(splunkTimeoutMs(60), 60_000);
+    assert.equal(splunkTimeoutMs(2.5), 10_000);
+    assert.equal(splunkTimeoutMs(86_400), 3_600_000);
+    assert.equal(splunkTimeoutMs('60'), 300_000);
+    assert.equal(splunkTimeoutMs(undefined), 300_000);
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };
+    };
+    const declared = manifest.contributes.configuration.properties['spl.splunk.timeoutSeconds'];
+    assert.deepEqual(
+      { default: declared?.default, min: declared?.minimum, max: declared?.maximum },
+      splunkTimeoutSeconds,
+    );
   });
 });
 

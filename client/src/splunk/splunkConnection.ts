@@ -1,6 +1,6 @@
 import { ConfigurationTarget, window, workspace, type SecretStorage } from 'vscode';
 import type { SplunkConnectionParams, SplunkSearchMode } from '../../../server/src/protocol/splunk';
-import { baseUrlProblem, normalBaseUrl, tokenSecretKey } from './splunkInputs';
+import { baseUrlProblem, normalBaseUrl, splunkTimeoutMs, tokenSecretKey } from './splunkInputs';
 
 export interface SplunkRunSettings {
   readonly connection: SplunkConnectionParams;
@@ -29,7 +29,12 @@ export async function splunkRunSettings(
   const token = (await secrets.get(tokenSecretKey(baseUrl))) ?? (await askToken(secrets, baseUrl));
   if (token === undefined) return undefined;
   return {
-    connection: { baseUrl, token, verifyTls: settings.get<boolean>('verifyTls') !== false },
+    connection: {
+      baseUrl,
+      token,
+      verifyTls: settings.get<boolean>('verifyTls') !== false,
+      timeoutMs: splunkTimeoutMs(settings.get('timeoutSeconds')),
+    },
     earliest: textSetting(settings.get('earliest'), '-24h'),
     latest: textSetting(settings.get('latest'), 'now'),
     mode:

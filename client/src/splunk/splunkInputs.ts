@@ -54,3 +54,19 @@ export function timeRangeOverride(value: unknown): TimeRangeOverride {
     ...(usable(latest) ? { latest: latest.trim() } : {}),
   };
 }
+
+/** The bounds of `spl.splunk.timeoutSeconds`, as package.json declares them. */
+export const splunkTimeoutSeconds = { default: 300, min: 10, max: 3600 };
+
+/**
+ * The time limit of a Splunk run in milliseconds, from the `spl.splunk.timeoutSeconds` setting:
+ * a value out of bounds is brought within them, anything but a number gives the default.
+ */
+export function splunkTimeoutMs(setting: unknown): number {
+  const { min, max } = splunkTimeoutSeconds;
+  const seconds =
+    typeof setting === 'number' && Number.isFinite(setting)
+      ? Math.min(max, Math.max(min, setting))
+      : splunkTimeoutSeconds.default;
+  return Math.round(seconds * 1000);
+}
