@@ -92,6 +92,32 @@ test('an unknown command gets its did-you-mean as the preferred quick fix', asyn
   assert.equal(applied(text, uri, fix?.edit), 'index=a | table host');
 });
 
+test('an unknown function gets the did-you-mean of its context as the quick fix', async () => {
+  const uri = uriIn(yamlWorkspace, 'function-typo.spl');
+  const text = 'index=a\n| eval n=tostirng(x)\n| stats distict_count(n) frobnicate(n)';
+  const diagnostics = (await openAndDiagnose(yamlSession, uri, 'spl', text)).filter(
+    (d) => d.code === 'spl.function.unknown',
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]),
+    [
+      [1, 9, 17],
+      [2, 8, 21],
+      [2, 25, 35],
+    ],
+  );
+  const [evalFix] = await codeActions(yamlSession, uri, [diagnostics[0]!]);
+  assert.equal(evalFix?.title, "Change to 'tostring'");
+  assert.equal(evalFix?.isPreferred, true);
+  assert.equal(applied(text, uri, evalFix?.edit).split('\n')[1], '| eval n=tostring(x)');
+  const [statsFix] = await codeActions(yamlSession, uri, [diagnostics[1]!]);
+  assert.equal(
+    applied(text, uri, statsFix?.edit).split('\n')[2],
+    '| stats distinct_count(n) frobnicate(n)',
+  );
+  assert.deepEqual(await codeActions(yamlSession, uri, [diagnostics[2]!]), []);
+});
+
 test('an undefined macro gets the near name and a definition stub in a new macros/*.yml', async () => {
   const uri = uriIn(yamlWorkspace, 'macro-typo.spl');
   const text = '`sysmn` | stats count | `new_macro(x, limit=5)`';

@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver';
+import { unknownFunctionFix } from '../core/analysis';
 import { scanMacroText, type MacroIndex, type ScannedCall } from '../core/macros';
 import { allCommandNames } from '../core/syntax/catalog';
 import { detectionFilterMacroName } from '../core/syntax/documents';
@@ -26,7 +27,7 @@ export interface SplFix {
 
 /**
  * The fix for a diagnostic of the search `spl`, when its code has one: the did-you-mean name
- * for an unknown command or macro, the missing `_filter` call at the end of a detection.
+ * for an unknown command, macro or function, the missing `_filter` call at the end of a detection.
  */
 export function splFixFor(
   diagnostic: Diagnostic,
@@ -59,6 +60,16 @@ export function splFixFor(
             span: { start: call.nameStart, end: call.nameEnd },
             newText: suggestion,
           };
+    }
+    case 'spl.function.unknown': {
+      const fix = unknownFunctionFix(diagnostic, spl);
+      return (
+        fix && {
+          title: `Change to '${fix.suggestion}'`,
+          span: { start: start.offset, end: end.offset },
+          newText: fix.suggestion,
+        }
+      );
     }
     case 'spl.detection.filterMissing': {
       if (detectionFileName === undefined) return undefined;

@@ -1,6 +1,7 @@
 /** Lint rules over SPL text and macro definitions; each rule has a stable code and a severity. */
 export { lintSpl, type LintContext } from './lintSpl';
 export { lintMacroDefinitions } from './definitionRules';
+export { unknownFunctionFix } from './functionRule';
 export {
   applySeverities,
   defaultSeverity,

@@ -4,6 +4,7 @@ import { detectionFilterMacroName } from '../syntax/documents';
 import type { Diagnostic } from '../text/diagnostic';
 import { LineIndex } from '../text/lineIndex';
 import { ctimeFieldRule, filterMacroRules } from './detectionRules';
+import { unknownFunctionRule } from './functionRule';
 import { applySeverities, type SeverityOverrides } from './rules';
 import { fourBackticks, macrosInQuotes } from './textRules';
 
@@ -21,7 +22,8 @@ export interface LintContext {
 /**
  * The macro rules for a search as the user wrote it: what expansion reports (undefined macros,
  * arity, named arguments, cycles, limits), calls inside quotes, backtick runs, and, for a
- * detection, security_content's filter and ctime conventions. Ranges are in `text`.
+ * detection, security_content's filter and ctime conventions; and calls to unknown eval or stats
+ * functions. Ranges are in `text`.
  */
 export function lintSpl(text: string, context: LintContext): Diagnostic[] {
   const { index, detectionFileName } = context;
@@ -42,6 +44,7 @@ export function lintSpl(text: string, context: LintContext): Diagnostic[] {
     ...fourBackticks(text, tokens, lines),
     ...(filterName ? filterMacroRules(text, tokens, pipeline, filterName, lines) : []),
     ...ctimeFieldRule(text, pipeline, index, lines),
+    ...unknownFunctionRule(text, pipeline, lines),
   ];
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return applySeverities(diagnostics, context.severities);

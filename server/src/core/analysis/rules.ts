@@ -14,7 +14,7 @@ export interface RuleInfo {
 }
 
 /**
- * Every code the macro rules can report, with its default severity. Codes the expander reports
+ * Every code the lint rules can report, with its default severity. Codes the expander reports
  * (core/macros) are listed too so that configuration can change their severity in one place.
  */
 export const macroRuleCatalog: readonly RuleInfo[] = [
@@ -127,6 +127,12 @@ export const macroRuleCatalog: readonly RuleInfo[] = [
     code: 'spl.detection.ctimeUnknownField',
     defaultSeverity: 'warning',
     summary: 'security_content_ctime(x) on a field no earlier stage produces.',
+  },
+  {
+    code: 'spl.function.unknown',
+    defaultSeverity: 'error',
+    summary:
+      'A call to an eval function or aggregation that Splunk does not have (with a did-you-mean).',
   },
 ];
 

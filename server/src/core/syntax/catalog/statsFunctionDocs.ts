@@ -114,4 +114,27 @@ export const statsFunctionDocs: Readonly<Record<StatsFunctionName, FunctionDoc>>
       'How fast a growing counter field increases per second: the change between the earliest and latest values over their time difference.',
     example: 'stats rate(bytes_total) AS bytes_per_second by interface',
   },
+  sparkline: {
+    summary:
+      'A small inline trend chart per row: the aggregation (count by default) computed over time buckets of the given span.',
+    example: 'stats sparkline(count, 1h) AS trend count by user',
+  },
+  per_second: {
+    summary:
+      'timechart only: the sum of the field in each time bucket, scaled to a rate per second.',
+    example: 'timechart span=5m per_second(bytes) AS bytes_per_second',
+  },
+  per_minute: {
+    summary:
+      'timechart only: the sum of the field in each time bucket, scaled to a rate per minute.',
+    example: 'timechart span=1h per_minute(count) AS events_per_minute',
+  },
+  per_hour: {
+    summary: 'timechart only: the sum of the field in each time bucket, scaled to a rate per hour.',
+    example: 'timechart span=1d per_hour(bytes) by host',
+  },
+  per_day: {
+    summary: 'timechart only: the sum of the field in each time bucket, scaled to a rate per day.',
+    example: 'timechart span=1w per_day(logins) by user',
+  },
 };

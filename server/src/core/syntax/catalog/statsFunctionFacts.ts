@@ -6,6 +6,8 @@ import { functionFacts as fn } from './functionFacts';
  * is an alias. `stdevp` and `varp` get entries of their own because they compute something
  * different (population rather than sample statistics). `perc` stands for every percentile
  * spelling (`perc95`, `p95`, `exactperc99`, `upperperc90`), which the lookup resolves by pattern.
+ * `sparkline` (stats and chart) and the `per_*` rates (timechart) are not in the reference but
+ * are aggregations Splunk accepts; the corpus uses `sparkline`.
  */
 export const statsFunctionFacts = [
   fn('count', 'count([field])', 0, 1, ['c']),
@@ -34,6 +36,11 @@ export const statsFunctionFacts = [
   fn('earliest_time', 'earliest_time(field)', 1, 1),
   fn('latest_time', 'latest_time(field)', 1, 1),
   fn('rate', 'rate(field)', 1, 1),
+  fn('sparkline', 'sparkline([aggregation(field)] [, span])', 0, 2),
+  fn('per_second', 'per_second(field)', 1, 1),
+  fn('per_minute', 'per_minute(field)', 1, 1),
+  fn('per_hour', 'per_hour(field)', 1, 1),
+  fn('per_day', 'per_day(field)', 1, 1),
 ];
 
 export type StatsFunctionName = (typeof statsFunctionFacts)[number]['name'];
