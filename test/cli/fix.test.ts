@@ -75,4 +75,31 @@ describe('spl lint --fix and spl fmt on temporary copies', () => {
     copyFileSync(file, join(repo.dir, 'c.spl'));
     assert.equal(spl(['fmt', 'nowhere.spl'], { cwd: repo.dir }).status, 2);
   });
+  it('fmt formats the search of detection YAML, lists it with --check and leaves other YAML alone', () => {
+    mkdirSync(join(repo.dir, 'content'));
+    const detection = join(repo.dir, 'content/d.yml');
+    const text = "name: d\n# kept\nsearch: 'index=a | stats count by host' # why\nid: 1\n";
+    writeFileSync(detection, text);
+    const macro = 'definition: index=a   |  head 1\nname: m\n';
+    writeFileSync(join(repo.dir, 'content/m.yml'), macro);
+    writeFileSync(join(repo.dir, 'content/broken.yml'), "search: 'index=a | eval x=(1'\n");
+    const check = spl(['fmt', '--check', 'content'], { cwd: repo.dir });
+    assert.equal(check.status, 1);
+    assert.match(check.stdout, /^would reformat content\/d\.yml$/m);
+    // The macro file is not a detection: neither formatted nor counted.
+    assert.match(check.stdout, /^1 of 2 files would change\.$/m);
+    assert.match(
+      check.stderr,
+      /^content\/broken\.yml: not formatted: Fix the syntax error in the search first \(line 1, column 27: /m,
+    );
+    assert.equal(readFileSync(detection, 'utf8'), text, '--check changes nothing');
+    const format = spl(['fmt', 'content'], { cwd: repo.dir });
+    assert.equal(format.status, 0, format.stderr);
+    assert.equal(
+      readFileSync(detection, 'utf8'),
+      'name: d\n# kept\nsearch: |- # why\n  index=a\n  | stats count by host\nid: 1\n',
+    );
+    assert.equal(readFileSync(join(repo.dir, 'content/m.yml'), 'utf8'), macro);
+    assert.equal(spl(['fmt', '--check', 'content/d.yml'], { cwd: repo.dir }).status, 0);
+  });
 });

@@ -12,6 +12,9 @@ import type {
   SignatureHelp,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatSpl } from '../../server/src/core/format/index';
+import { readDetectionYaml } from '../../server/src/core/syntax/documents';
 import { fileUri, LspSession, repoRoot } from './lspSession';
 
 const wermgr = 'sample-data/detections/windows_wermgr_alternate_data_stream_in_temp_dir';
@@ -51,8 +54,39 @@ test('formatting a .spl document replaces it whole, one stage per line', async (
   ]);
 });
 
-test('formatting leaves YAML, formatted text and broken searches alone', async () => {
+test('formatting a detection YAML replaces only its search scalar, with a |- block', async () => {
+  const text = readFileSync(resolve(repoRoot, `${wermgr}.yml`), 'utf8');
+  const edits = (await format(yamlUri)) ?? [];
+  assert.equal(edits.length, 1);
+  // The single-quoted scalar starts after `search: ` on line 13 and ends at its closing quote.
+  const [edit] = edits;
+  assert.deepEqual(edit?.range.start, { line: 12, character: 8 });
+  const formattedFile = TextDocument.applyEdits(
+    TextDocument.create(yamlUri, 'yaml', 1, text),
+    edits,
+  );
+  const expected = formatSpl(readDetectionYaml(text).search?.text ?? '', { indent: '    ' });
+  assert.ok('text' in expected);
+  assert.equal(readDetectionYaml(formattedFile).search?.text, expected.text);
+  assert.ok(edit?.newText.startsWith('|-\n  `sysmon` EventCode=15'), edit?.newText);
+  const searchEnd = text.indexOf('\nhow_to_implement:');
+  assert.equal(
+    formattedFile.slice(formattedFile.indexOf('\nhow_to_implement:')),
+    text.slice(searchEnd),
+  );
+  // Formatted once, the document needs no further edits; then it is put back for the tests below.
+  await session.change(yamlUri, 2, formattedFile);
   assert.deepEqual(await format(yamlUri), []);
+  await session.change(yamlUri, 3, text);
+});
+
+test('formatting leaves macro YAML, formatted text and broken searches alone', async () => {
+  const macroYaml = fileUri('scratch/macro.yml');
+  await session.open(macroYaml, 'yaml', 'definition: index=a | head 1\nname: m\n');
+  assert.deepEqual(await format(macroYaml), []);
+  const brokenYaml = fileUri('scratch/broken.yml');
+  await session.open(brokenYaml, 'yaml', "name: x\nsearch: 'index=a | eval x=(1'\n");
+  assert.deepEqual(await format(brokenYaml), []);
   const tidy = fileUri('scratch/tidy.spl');
   await session.open(tidy, 'spl', 'index=a\n| head 1\n');
   assert.deepEqual(await format(tidy), []);

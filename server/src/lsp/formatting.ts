@@ -1,25 +1,27 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatSpl } from '../core/format';
+import { formatDetectionSearch } from '../core/format/detectionSearch';
 
 const splExtensions = /\.(spl|splunk)$/i;
+const yamlExtensions = /\.ya?ml$/i;
 
 export type DocumentFormatting =
   | { readonly edits: TextEdit[] }
-  /** Why the document was left alone (a syntax error, or a YAML document). */
+  /** Why the document was left alone (a syntax error, a YAML error, YAML without a search). */
   | { readonly edits: []; readonly reason: string };
 
 /**
- * The whole-document edit that formats a .spl file. A detection YAML gets no edits: its search
- * sits in a YAML scalar whose quoting and folding decide what line breaks and indentation mean,
- * so re-flowing the SPL inside it could change the search or break the YAML.
+ * The edits that format a document: a .spl file is replaced whole; a detection YAML gets one
+ * edit replacing its `search:` scalar with a `|-` block, kept only when the YAML reads back as
+ * exactly the formatted search with every other key unchanged (formatDetectionSearch).
  */
 export function formatDocument(document: TextDocument, indent: string): DocumentFormatting {
+  if (document.languageId === 'yaml' || yamlExtensions.test(document.uri)) {
+    return formatDetectionDocument(document, indent);
+  }
   if (document.languageId !== 'spl' && !splExtensions.test(document.uri)) {
-    return {
-      edits: [],
-      reason: 'Only .spl documents are formatted; YAML searches are left as written.',
-    };
+    return { edits: [], reason: 'Only .spl documents and detection YAML are formatted.' };
   }
   const text = document.getText();
   const result = formatSpl(text, { indent });
@@ -33,6 +35,18 @@ export function formatDocument(document: TextDocument, indent: string): Document
         range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) },
         newText: formatted,
       },
+    ],
+  };
+}
+
+function formatDetectionDocument(document: TextDocument, indent: string): DocumentFormatting {
+  const result = formatDetectionSearch(document.getText(), { indent });
+  if ('error' in result) return { edits: [], reason: result.error };
+  if (!result.changed) return { edits: [] };
+  const { start, end, newText } = result.edit;
+  return {
+    edits: [
+      { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText },
     ],
   };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { findConfigFile, readConfig } from '../lint/config';
 import { collectFiles, displayPath, formatSelection } from '../lint/files';
-import { formatSplFile } from '../lint/fixes';
+import { formatFile } from '../lint/fixes';
 import type { OutputStream } from '../terminal';
 
 interface FmtOptions {
@@ -20,9 +20,12 @@ export function registerFmt(program: Command): void {
   program
     .command('fmt')
     .description(
-      'Format .spl files in place (one stage per line), or check that they are formatted. Detection YAML is left as written.',
+      'Format searches in place, one stage per line: .spl files whole, and the search: of detection YAML as a `search: |-` block (only when the YAML reads back as exactly the formatted search; other YAML is left alone). --check lists the files that would change.',
     )
-    .argument('[paths...]', '.spl files, folders (walked) or globs; default: the current folder')
+    .argument(
+      '[paths...]',
+      '.spl files, detection .yml/.yaml files, folders (walked) or globs; default: the current folder',
+    )
     .option('--check', 'change nothing; list the files that would change and exit 1 if any would')
     .action((paths: string[], options: FmtOptions, command: Command) => {
       const quiet = (command.optsWithGlobals() as { quiet?: boolean }).quiet === true;
@@ -40,8 +43,9 @@ export function registerFmt(program: Command): void {
 
 /**
  * Exit 0 when every file is (now) formatted, 1 with --check when some file would change, 2 on
- * usage or file errors. A search with syntax errors is never reformatted; it is named with the
- * error, and counts as a failure of --check only if it is not formatted already.
+ * usage or file errors. A file that cannot be formatted safely (a syntax error, a YAML error, a
+ * detection whose YAML would not read back as the formatted search) is named with the reason and
+ * left as written; it does not fail --check. YAML without a `search:` is not counted.
  */
 export function fmtCommand(paths: readonly string[], options: FmtOptions, io: FmtIo): number {
   const problems: string[] = [];
@@ -56,6 +60,7 @@ export function fmtCommand(paths: readonly string[], options: FmtOptions, io: Fm
     return 2;
   }
   const changed: string[] = [];
+  let considered = 0;
   let failed = false;
   for (const file of collected.files) {
     const path = displayPath(file, io.cwd);
@@ -67,7 +72,9 @@ export function fmtCommand(paths: readonly string[], options: FmtOptions, io: Fm
       failed = true;
       continue;
     }
-    const result = formatSplFile(text);
+    const result = formatFile(file, text);
+    if (result === undefined) continue;
+    considered += 1;
     if ('error' in result) {
       io.stderr.write(`${path}: not formatted: ${result.error}\n`);
       continue;
@@ -87,9 +94,8 @@ export function fmtCommand(paths: readonly string[], options: FmtOptions, io: Fm
       io.stdout.write(`${options.check ? 'would reformat' : 'formatted'} ${path}\n`);
   }
   if (!options.quiet) {
-    const files = collected.files.length;
     io.stdout.write(
-      `${changed.length} of ${files} file${files === 1 ? '' : 's'} ${options.check ? 'would change' : 'changed'}.\n`,
+      `${changed.length} of ${considered} file${considered === 1 ? '' : 's'} ${options.check ? 'would change' : 'changed'}.\n`,
     );
   }
   if (failed) return 2;

@@ -18,10 +18,11 @@ export const lintSelection: FileSelection = {
   description: '.spl, .yml/.yaml and macros.conf files',
 };
 
+/** Every YAML file is taken; `spl fmt` then leaves alone those without a detection search. */
 export const formatSelection: FileSelection = {
-  patterns: ['**/*.{spl,splunk}'],
-  accepts: (path) => /\.(spl|splunk)$/i.test(path),
-  description: '.spl files',
+  patterns: ['**/*.{spl,splunk,yml,yaml}'],
+  accepts: (path) => /\.(spl|splunk|ya?ml)$/i.test(path),
+  description: '.spl and detection .yml/.yaml files',
 };
 
 const SKIPPED = ['**/node_modules/**', '**/.git/**'];

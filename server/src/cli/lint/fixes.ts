@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { filterMacroAppendix, type SearchDocumentLint } from '../../core/analysis/lintDocument';
 import { formatSpl } from '../../core/format';
+import { formatDetectionSearch } from '../../core/format/detectionSearch';
 import { readDetectionYaml } from '../../core/syntax/documents';
 
 /** One change `--fix` made to a file, said in words for the report. */
@@ -12,9 +13,7 @@ export interface AppliedFix {
  * formatSpl on a whole file: the formatter works on a search, so the file's final newline, when
  * it has one, is kept as editors and git expect it.
  */
-export function formatSplFile(
-  text: string,
-): { text: string; changed: boolean } | { error: string } {
+export function formatSplFile(text: string): FileFormatting {
   const formatted = formatSpl(text);
   if ('error' in formatted) return formatted;
   const finalNewline = /\r?\n$/.exec(text)?.[0] ?? '';
@@ -22,13 +21,28 @@ export function formatSplFile(
   return { text: result, changed: result !== text };
 }
 
+export type FileFormatting = { text: string; changed: boolean } | { error: string };
+
+/**
+ * What formatting does to one file: a .spl file is formatted whole, a detection YAML file in its
+ * `search:` (see formatDetectionSearch). Undefined for YAML without a search (macro files, any
+ * other YAML): formatting is not for them.
+ */
+export function formatFile(file: string, text: string): FileFormatting | undefined {
+  if (!/\.ya?ml$/i.test(file)) return formatSplFile(text);
+  const result = formatDetectionSearch(text);
+  if (!('error' in result)) return { text: result.text, changed: result.changed };
+  return result.refusal === 'noSearch' ? undefined : { error: result.error };
+}
+
 export type FixOutcome = { text: string; fixes: AppliedFix[] } | { failure: string };
 
 /**
  * The fixes that cannot change what a search finds: the formatter's layout for a .spl file (it
  * keeps a layout only when the syntax tree is unchanged), and the missing `_filter` call at the
- * end of a detection (the filter is `search *` until a user tunes it). The file is written only
- * when something changed.
+ * end of a detection (the filter is `search *` until a user tunes it). A detection's search is
+ * not reformatted here: turning a repository's quoted searches into blocks is a choice made with
+ * `spl fmt`, not a side effect of fixing. The file is written only when something changed.
  */
 export function applySafeFixes(file: string, text: string, lint: SearchDocumentLint): FixOutcome {
   let current = text;
