@@ -51,7 +51,7 @@ describe('runSearch', () => {
   });
 
   it('reports an option the evaluator does not implement as an error at the option', async () => {
-    const text = '| makeresults | streamstats window=2 count';
+    const text = '| makeresults | streamstats reset_on_change=true count';
     const result = await runSearch({ text, datasets: [], now: NOW });
     assert.deepEqual(
       result.messages.map((m) => [m.code, m.severity, m.range?.start.offset]),

@@ -104,6 +104,20 @@ describe('run details: lineage of result rows', () => {
     );
   });
 
+  it("appendpipe's rows have no events; the rows it passes through keep theirs", async () => {
+    const result = await run('EventCode=15 | head 2 | appendpipe [stats count]');
+    assert.deepEqual(
+      result.details!.rowEvents.map((events) => events.length),
+      [1, 1, 0],
+    );
+  });
+
+  it('rows the trace cannot follow to their events (timechart buckets) get none, not wrong ones', async () => {
+    const result = await run('EventCode=15 | timechart span=1d count');
+    assert.ok(result.results.length > 0);
+    assert.ok(result.details!.rowEvents.every((events) => events.length === 0));
+  });
+
   it('rows of a generating command have no events', async () => {
     const result = await run('| makeresults count=2');
     assert.deepEqual(result.details!.rowEvents, [[], []]);

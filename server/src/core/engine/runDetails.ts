@@ -125,7 +125,12 @@ function stageKind(stage: Stage): string | undefined {
 function lineageOf(stage: Stage | undefined): StageLineage {
   if (stage?.kind !== 'command') return { kind: 'streaming' };
   if (stage.name === 'stats' && 'by' in stage) return { kind: 'grouping', fields: stage.by };
-  if (stage.name === 'append') return { kind: 'passing' };
+  if (stage.name === 'append' || stage.name === 'appendpipe') return { kind: 'passing' };
+  const joinOnCommonFields =
+    stage.name === 'join' && 'fields' in stage && stage.fields.length === 0;
+  if (stage.name === 'timechart' || joinOnCommonFields) {
+    return { kind: 'opaque' };
+  }
   if ((stage.name === 'top' || stage.name === 'rare') && 'fields' in stage && 'by' in stage) {
     return { kind: 'grouping', fields: [...stage.by, ...stage.fields] };
   }

@@ -41,6 +41,12 @@ export function parseSpan(text: string): { size: number; timed: boolean } | unde
   return seconds === undefined ? undefined : { size: amount * seconds, timed: true };
 }
 
+/** The start of the span-sized bucket holding the time, buckets aligned to the time zone. */
+export function timeBucket(time: number, span: number, timezone: string): number {
+  const offset = zoneOffsetSeconds(time, timezone);
+  return Math.floor((time + offset) / span) * span - offset;
+}
+
 /**
  * `bin span=1h _time` (alias bucket): _time (or a time span) rounds down to the span, aligned to
  * the run's time zone; another number becomes the text range `lo-hi` of its bin.
@@ -78,10 +84,7 @@ export function binOperator(command: BinCommand, planning: PlanningContext): Ope
       }
 
       function binned(value: number): Scalar {
-        if (isTime) {
-          const offset = zoneOffsetSeconds(value, ctx.evalContext.timezone);
-          return Math.floor((value + offset) / size) * size - offset;
-        }
+        if (isTime) return timeBucket(value, size, ctx.evalContext.timezone);
         const low = Math.floor(value / size) * size;
         return `${low}-${low + size}`;
       }

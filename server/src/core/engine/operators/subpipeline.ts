@@ -1,15 +1,20 @@
-import type { SubpipelineCommand } from '../../syntax/ast';
-import { optionNumber, optionText, reportUnsupportedOptions } from '../plan/options';
-import { engineDiagnostic, type Operator, type PlanningContext } from '../plan/types';
+import type { Pipeline, SubpipelineCommand } from '../../syntax/ast';
+import { executePlan } from '../plan/execute';
+import { reportUnsupportedOptions } from '../plan/options';
+import {
+  bufferLimitReached,
+  engineDiagnostic,
+  type Operator,
+  type PlanningContext,
+} from '../plan/types';
 import type { Row } from '../value';
-import { valueKey } from './order';
 
 /** `append [ ... ]`: the input rows, then the subsearch's rows. */
 export function appendOperator(
   command: SubpipelineCommand,
   planning: PlanningContext,
 ): Operator | undefined {
-  const subsearch = single(command, planning);
+  const subsearch = singleSubsearch(command, planning);
   if (!subsearch) return undefined;
   reportUnsupportedOptions(command, [], planning);
   return {
@@ -24,76 +29,42 @@ export function appendOperator(
 }
 
 /**
- * `join [type=inner|left|outer] [max=N] a b [ ... ]`: each input row is merged with up to N
- * subsearch rows (max=0: all) having the same values of the join fields; the subsearch's values
- * win (Splunk's overwrite=true). Inner by default: unmatched rows are dropped unless type=left.
+ * `appendpipe [ ... ]`: the input rows pass through; then the bracketed commands run over copies
+ * of those same rows (not over the events), and their results follow. `run_in_preview` only
+ * concerns Splunk Web's preview, so it changes nothing here.
  */
-export function joinOperator(
+export function appendpipeOperator(
   command: SubpipelineCommand,
   planning: PlanningContext,
+  operatorsOf: (pipeline: Pipeline) => readonly Operator[],
 ): Operator | undefined {
-  const subsearch = single(command, planning);
-  if (!subsearch) return undefined;
-  reportUnsupportedOptions(command, ['type', 'max'], planning);
-  const type = (optionText(command, 'type') ?? 'inner').toLowerCase();
-  if (!['inner', 'left', 'outer'].includes(type)) {
-    planning.diagnostics.push(
-      engineDiagnostic(
-        'error',
-        'spl.engine.invalid-option',
-        `join type= takes inner, left or outer, not '${type}'.`,
-        command.range,
-      ),
-    );
-    return undefined;
-  }
-  const max = optionNumber(command, 'max', planning) ?? 1;
-  const fields = command.fields.map((f) => f.name);
-  if (fields.length === 0) {
-    planning.diagnostics.push(
-      engineDiagnostic(
-        'error',
-        'spl.engine.join-fields',
-        "The local evaluator needs join's field list (e.g. 'join type=left dest [ ... ]').",
-        command.range,
-      ),
-    );
-    return undefined;
-  }
+  const subpipeline = singleSubsearch(command, planning);
+  if (!subpipeline) return undefined;
+  reportUnsupportedOptions(command, ['run_in_preview'], planning);
+  const operators = operatorsOf(subpipeline.pipeline);
   return {
-    command: 'join',
+    command: 'appendpipe',
     range: command.range,
     async *run(input, ctx) {
-      const right = await ctx.runSubpipeline(subsearch.pipeline, subsearch.range);
-      const index = new Map<string, Row[]>();
-      for (const row of right) {
-        const values = fields.map((f) => row.get(f));
-        if (values.some((v) => v === undefined)) continue;
-        const key = values.map(valueKey).join('\u0002');
-        const bucket = index.get(key);
-        if (bucket) bucket.push(row);
-        else index.set(key, [row]);
-      }
+      const held: Row[] = [];
+      let full = false;
       for await (const row of input) {
-        const values = fields.map((f) => row.get(f));
-        const matches = values.some((v) => v === undefined)
-          ? []
-          : (index.get(values.map(valueKey).join('\u0002')) ?? []);
-        if (matches.length === 0) {
-          if (type !== 'inner') yield row;
-          continue;
-        }
-        for (const match of max === 0 ? matches : matches.slice(0, max)) {
-          const merged: Row = new Map(row);
-          for (const [field, value] of match) merged.set(field, value);
-          yield merged;
-        }
+        full ||= bufferLimitReached(ctx, held.length, 'appendpipe', command.range);
+        // A copy: the rows passed on belong to the next stages, which may change them.
+        if (!full) held.push(new Map(row));
+        yield row;
       }
+      yield* executePlan(operators, rowsOf(held), ctx).rows;
     },
   };
 }
 
-function single(command: SubpipelineCommand, planning: PlanningContext) {
+async function* rowsOf(rows: readonly Row[]): AsyncIterable<Row> {
+  yield* rows;
+}
+
+/** The one bracketed pipeline of the command; reported and undefined when there is not exactly one. */
+export function singleSubsearch(command: SubpipelineCommand, planning: PlanningContext) {
   const subsearch = command.subsearches[0];
   if (!subsearch || command.subsearches.length > 1) {
     planning.diagnostics.push(

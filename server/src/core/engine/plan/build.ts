@@ -4,7 +4,7 @@ import { addtotalsOperator } from '../operators/addtotals';
 import { binOperator } from '../operators/bin';
 import { convertOperator } from '../operators/convert';
 import { evalOperator, whereOperator } from '../operators/eval';
-import { eventstatsOperator, streamstatsOperator } from '../operators/eventstats';
+import { eventstatsOperator } from '../operators/eventstats';
 import { fieldListOperator, renameOperator } from '../operators/fields';
 import { fillnullOperator } from '../operators/fillnull';
 import { fromjsonOperator } from '../operators/fromjson';
@@ -20,7 +20,10 @@ import { searchOperator } from '../operators/search';
 import { spathOperator } from '../operators/spath';
 import { dedupOperator, sortOperator } from '../operators/sort';
 import { statsOperator } from '../operators/stats';
-import { appendOperator, joinOperator } from '../operators/subpipeline';
+import { streamstatsOperator } from '../operators/streamstats';
+import { joinOperator } from '../operators/join';
+import { appendOperator, appendpipeOperator } from '../operators/subpipeline';
+import { timechartOperator } from '../operators/timechart';
 import { topRareOperator } from '../operators/topRare';
 import { tstatsOperator } from '../operators/tstats';
 import { xmlkvOperator } from '../operators/xmlkv';
@@ -42,7 +45,7 @@ export function buildPlan(pipeline: Pipeline, planning: PlanningContext, sourceT
       subplans.set(nested, subplan);
       for (const [inner, plan] of subplan.subplans) subplans.set(inner, plan);
     }
-    const operator = buildOperator(stage, planning, sourceText);
+    const operator = buildOperator(stage, planning, sourceText, subplans);
     if (operator) operators.push(operator);
   }
   return { operators, subplans };
@@ -52,6 +55,7 @@ function buildOperator(
   stage: Stage,
   planning: PlanningContext,
   sourceText: string,
+  subplans: ReadonlyMap<Pipeline, Plan>,
 ): Operator | undefined {
   if (stage.kind === 'macroStage') {
     planning.diagnostics.push(
@@ -64,13 +68,14 @@ function buildOperator(
     );
     return undefined;
   }
-  return buildCommand(stage, planning, sourceText);
+  return buildCommand(stage, planning, sourceText, subplans);
 }
 
 function buildCommand(
   command: Command,
   planning: PlanningContext,
   sourceText: string,
+  subplans: ReadonlyMap<Pipeline, Plan>,
 ): Operator | undefined {
   if ('generic' in command) {
     switch (command.name) {
@@ -146,12 +151,16 @@ function buildCommand(
       return appendOperator(command, planning);
     case 'join':
       return joinOperator(command, planning);
+    case 'appendpipe':
+      return appendpipeOperator(command, planning, (p) => subplans.get(p)?.operators ?? []);
     case 'tstats':
       return tstatsOperator(command, planning);
     case 'spath':
       return spathOperator(command, planning);
     case 'outputlookup':
       return outputlookupOperator(command, planning);
+    case 'timechart':
+      return timechartOperator(command, planning);
     default:
       return unsupported(command, planning);
   }

@@ -10,7 +10,12 @@ export type StageLineage =
   /** Input rows pass through unchanged; new rows come from elsewhere (append's subsearch). */
   | { readonly kind: 'passing' }
   /** Output rows are groups of input rows with equal values of these fields (stats, top, rare). */
-  | { readonly kind: 'grouping'; readonly fields: readonly FieldName[] };
+  | { readonly kind: 'grouping'; readonly fields: readonly FieldName[] }
+  /**
+   * Output rows come from input rows the trace cannot follow (timechart's time buckets, a join
+   * that holds its whole input first): they are credited with no events rather than wrong ones.
+   */
+  | { readonly kind: 'opaque' };
 
 export interface TraceOptions {
   /** Rows kept from the output of each stage. */
@@ -103,6 +108,8 @@ export class RunTrace {
       this.lineage.set(row, events ?? noEvents);
     } else if (lineage?.kind === 'passing') {
       if (!this.lineage.has(row)) this.lineage.set(row, noEvents);
+    } else if (lineage?.kind === 'opaque') {
+      this.lineage.set(row, noEvents);
     } else if (!this.lineage.has(row)) {
       const pulled = this.lastPulled[stage];
       this.lineage.set(row, pulled ? this.eventsOf(pulled) : noEvents);

@@ -1,0 +1,103 @@
+import type { StatsCommand } from '../../syntax/ast';
+import type { Aggregator } from '../aggregations';
+import { findOption, optionText, reportUnsupportedOptions } from '../plan/options';
+import {
+  bufferLimitReached,
+  engineDiagnostic,
+  type Operator,
+  type PlanningContext,
+} from '../plan/types';
+import { valuesOf, type Row } from '../value';
+import { parseSpan, timeBucket } from './bin';
+import { newAggregators, planAggregations } from './grouping';
+import { numericValue } from './order';
+
+/**
+ * `timechart span=S aggs` without a split-by field: one row per time bucket, from the first
+ * bucket holding an event to the last, with every bucket between them (Splunk's cont=true);
+ * an empty bucket gets the aggregations of no events (count 0). Over an all-time search Splunk
+ * bounds the chart by the events themselves, as here. `limit=` only ranks split-by series, so
+ * without one it changes nothing. Events without a numeric _time are in no bucket.
+ */
+export function timechartOperator(
+  command: StatsCommand,
+  planning: PlanningContext,
+): Operator | undefined {
+  const plan = planAggregations(command.aggregations, planning);
+  reportUnsupportedOptions(command, ['span', 'limit'], planning);
+  const spanSeconds = timechartSpan(command, planning);
+  const splitBy = command.by[0];
+  if (splitBy) {
+    planning.diagnostics.push(
+      engineDiagnostic(
+        'error',
+        'spl.engine.timechart-split-by',
+        "The local evaluator runs timechart without a split-by field only; use 'bin span=... _time' then 'stats ... by _time " +
+          `${splitBy.name}' instead.`,
+        splitBy.range,
+      ),
+    );
+    return undefined;
+  }
+  if (!plan || spanSeconds === undefined) return undefined;
+  const span = spanSeconds;
+  const { aggregations } = command;
+  return {
+    command: 'timechart',
+    range: command.range,
+    async *run(input, ctx) {
+      const buckets = new Map<number, Aggregator[]>();
+      for await (const row of input) {
+        const time = valuesOf(row.get('_time'))[0];
+        const seconds = time === undefined ? undefined : numericValue(time);
+        if (seconds === undefined) continue;
+        const start = timeBucket(seconds, span, ctx.evalContext.timezone);
+        let aggregators = buckets.get(start);
+        if (!aggregators) {
+          if (bufferLimitReached(ctx, buckets.size, 'timechart', command.range)) break;
+          aggregators = newAggregators(aggregations, ctx.evalContext);
+          buckets.set(start, aggregators);
+        }
+        for (const aggregator of aggregators) aggregator.add(row);
+      }
+      if (buckets.size === 0) return;
+      const starts = [...buckets.keys()];
+      const last = Math.max(...starts);
+      let emitted = 0;
+      for (let start = Math.min(...starts); start <= last; start = nextBucket(start)) {
+        if (bufferLimitReached(ctx, emitted++, 'timechart', command.range)) return;
+        const aggregators = buckets.get(start) ?? newAggregators(aggregations, ctx.evalContext);
+        const row: Row = new Map([['_time', start]]);
+        aggregators.forEach((aggregator, j) => {
+          const value = aggregator.result();
+          if (value !== undefined) row.set(plan.names[j] as string, value);
+        });
+        yield row;
+      }
+
+      // Half a span past the next bucket's start stays inside it even where the zone's offset
+      // changes (daylight saving) between the two buckets.
+      function nextBucket(start: number): number {
+        const next = timeBucket(start + span * 1.5, span, ctx.evalContext.timezone);
+        return next > start ? next : start + span;
+      }
+    },
+  };
+}
+
+function timechartSpan(command: StatsCommand, planning: PlanningContext): number | undefined {
+  const text = optionText(command, 'span');
+  const span = text === undefined ? undefined : parseSpan(text);
+  if (span?.timed) return span.size;
+  planning.diagnostics.push(
+    engineDiagnostic(
+      'error',
+      'spl.engine.timechart-span',
+      text === undefined
+        ? "The local evaluator needs timechart's 'span=' (e.g. span=5m): Splunk picks the span from the search's time range, which a local run does not have."
+        : `'${text}' is not a span the local evaluator knows for timechart: use a number with s, m, h, d or w (e.g. span=5m).`,
+      findOption(command, 'span')?.value.range ?? command.range,
+    ),
+  );
+  return undefined;
+}
