@@ -89,6 +89,8 @@ export async function runSearch(request: RunRequest): Promise<RunResult> {
     evalContext,
     diagnostics: [] as Diagnostic[],
     dataModelPaths: request.dataModelPaths,
+    macroIndex: request.macroIndex,
+    implicitFilterMacros: request.implicitFilterMacros,
   };
   const plan = buildPlan(parsed.pipeline, planning, expanded.text);
   // A macro left unexpanded has already been explained by the expansion at the same place.

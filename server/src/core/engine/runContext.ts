@@ -15,7 +15,7 @@ import type { Plan } from './plan/build';
 import { executePlan } from './plan/execute';
 import type { RunLimits } from './plan/limits';
 import { Stopper } from './plan/stopper';
-import { engineDiagnostic, type ExecutionContext } from './plan/types';
+import { engineDiagnostic, type ExecutionContext, type PlannedPipeline } from './plan/types';
 import type { Row } from './value';
 
 const EMPTY_SUBSEARCH_TEXT = 'NOT ()';
@@ -78,7 +78,13 @@ export function createExecutionContext(env: RunEnvironment, stopper: Stopper): E
     signal: stopper.signal,
     shouldStop: () => stopper.shouldStop(),
     report: env.report,
-    runSubpipeline: (pipeline, range) => runSubpipeline(pipeline, range, env, stopper),
+    runSubpipeline: (pipeline, range, planned) =>
+      runSubpipeline(
+        pipeline,
+        range,
+        planned ? plannedEnvironment(env, pipeline, planned) : env,
+        stopper,
+      ),
     resolveSubsearches: (expression) => resolveSubsearches(expression, ctx),
     readEvents: (range) =>
       eventSource({
@@ -194,6 +200,19 @@ async function resolveSubsearches(
     default:
       return expression;
   }
+}
+
+/** The run's environment for a pipeline planned while it runs: its own subplans and message sink. */
+function plannedEnvironment(
+  env: RunEnvironment,
+  pipeline: Pipeline,
+  planned: PlannedPipeline,
+): RunEnvironment {
+  return {
+    ...env,
+    subplans: new Map([...planned.plan.subplans, [pipeline, planned.plan]]),
+    report: planned.report,
+  };
 }
 
 /** A subsearch's unreadable events and files are the run's problems too. */

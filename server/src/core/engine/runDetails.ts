@@ -128,7 +128,13 @@ function lineageOf(stage: Stage | undefined): StageLineage {
   if (stage.name === 'append' || stage.name === 'appendpipe') return { kind: 'passing' };
   const joinOnCommonFields =
     stage.name === 'join' && 'fields' in stage && stage.fields.length === 0;
-  if (stage.name === 'timechart' || joinOnCommonFields) {
+  // map's rows come from the searches it runs, from's from events it reads itself.
+  if (
+    stage.name === 'timechart' ||
+    stage.name === 'map' ||
+    stage.name === 'from' ||
+    joinOnCommonFields
+  ) {
     return { kind: 'opaque' };
   }
   if ((stage.name === 'top' || stage.name === 'rare') && 'fields' in stage && 'by' in stage) {

@@ -142,33 +142,56 @@ class RowAggregator implements Aggregator {
   }
 }
 
+/** The accumulator factory of an aggregation's function, or why there is none. */
+function functionFactory(agg: Aggregation): (() => Accumulator) | Diagnostic {
+  const name = agg.function.toLowerCase();
+  const factory = factoryFor(name);
+  if (factory) return factory;
+  if (UNSUPPORTED.includes(name)) {
+    return diagnostic(
+      agg,
+      'unsupported-function',
+      `${name}() is not supported by the local evaluator; remove it or compute it with eval`,
+    );
+  }
+  const suggestion = didYouMean(name, [
+    ...Object.keys(FACTORIES),
+    'perc95',
+    'exactperc95',
+    'upperperc95',
+  ]);
+  return diagnostic(
+    agg,
+    'unknown-function',
+    `unknown stats function ${name}()${suggestion ? `; did you mean ${suggestion}()?` : ''}`,
+  );
+}
+
+/** The field pattern of a wildcard aggregation such as `values(*)` or `values(user.*)`. */
+export function wildcardArgument(agg: Aggregation): string | undefined {
+  const arg = argumentOf(agg);
+  return arg.kind === 'field' && arg.name.includes('*') ? arg.name : undefined;
+}
+
+/**
+ * An aggregator of `agg`'s function over one concrete field, for a wildcard aggregation whose
+ * pattern matched `field`; a diagnostic when the function cannot run.
+ */
+export function createFieldAggregator(agg: Aggregation, field: string): Aggregator | Diagnostic {
+  const factory = functionFactory(agg);
+  if (typeof factory !== 'function') return factory;
+  return new RowAggregator(factory(), (row) => valuesOf(row.get(field)));
+}
+
 /**
  * An aggregator for one aggregation, or a diagnostic (on the function name) when it cannot run:
- * an unknown or unsupported function, a wildcard field, an eval argument without `as`.
+ * an unknown or unsupported function, a wildcard field (only stats expands those, in
+ * operators/statsColumns.ts), an eval argument without `as`.
  */
 export function createAggregator(agg: Aggregation, ctx: EvalContext): Aggregator | Diagnostic {
   const name = agg.function.toLowerCase();
-  const factory = factoryFor(name);
-  if (!factory) {
-    if (UNSUPPORTED.includes(name)) {
-      return diagnostic(
-        agg,
-        'unsupported-function',
-        `${name}() is not supported by the local evaluator; remove it or compute it with eval`,
-      );
-    }
-    const suggestion = didYouMean(name, [
-      ...Object.keys(FACTORIES),
-      'perc95',
-      'exactperc95',
-      'upperperc95',
-    ]);
-    return diagnostic(
-      agg,
-      'unknown-function',
-      `unknown stats function ${name}()${suggestion ? `; did you mean ${suggestion}()?` : ''}`,
-    );
-  }
+  const factory = functionFactory(agg);
+  if (typeof factory !== 'function') return factory;
   const arg = argumentOf(agg);
   if (arg.kind === 'none') {
     if (name !== 'count' && name !== 'c') {
@@ -185,7 +208,7 @@ export function createAggregator(agg: Aggregation, ctx: EvalContext): Aggregator
       return diagnostic(
         agg,
         'unsupported-function',
-        `wildcard fields such as ${name}(${arg.name}) are not supported by the local evaluator; list the fields`,
+        `wildcard fields such as ${name}(${arg.name}) are supported by the local evaluator in stats only; list the fields`,
       );
     }
     const field = arg.name;

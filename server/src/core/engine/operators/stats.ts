@@ -1,5 +1,4 @@
 import type { FieldName, StatsCommand } from '../../syntax/ast';
-import type { Aggregator } from '../aggregations';
 import { reportUnsupportedOptions } from '../plan/options';
 import {
   bufferLimitReached,
@@ -10,12 +9,13 @@ import {
 } from '../plan/types';
 import type { Row, Scalar } from '../value';
 import { FieldPresence, absentFieldMessage } from './fieldPresence';
-import { groupKey, newAggregators, planAggregations, splitByFields } from './grouping';
+import { groupKey, splitByFields } from './grouping';
 import { compareScalars } from './order';
+import { planStatsColumns, StatsColumns, type GroupColumns } from './statsColumns';
 
 interface Group {
   readonly values: readonly Scalar[];
-  readonly aggregators: Aggregator[];
+  readonly columns: GroupColumns;
 }
 
 /**
@@ -26,15 +26,16 @@ export function statsOperator(
   command: StatsCommand,
   planning: PlanningContext,
 ): Operator | undefined {
-  const plan = planAggregations(command.aggregations, planning);
+  const plan = planStatsColumns(command.aggregations, planning);
   reportUnsupportedOptions(command, [], planning);
   if (!plan) return undefined;
-  const { by, aggregations } = command;
+  const { by } = command;
   return {
     command: command.name,
     range: command.range,
     async *run(input, ctx) {
       const groups = new Map<string, Group>();
+      const columns = new StatsColumns(plan, by, ctx);
       const tracker = new DroppedByFields(by);
       reading: for await (const row of input) {
         const split = splitByFields(row, by);
@@ -45,18 +46,19 @@ export function statsOperator(
           let group = groups.get(key);
           if (!group) {
             if (bufferLimitReached(ctx, groups.size, command.name, command.range)) break reading;
-            group = { values, aggregators: newAggregators(aggregations, ctx.evalContext) };
+            group = { values, columns: columns.newGroup(ctx.evalContext) };
             groups.set(key, group);
           }
-          for (const aggregator of group.aggregators) aggregator.add(row);
+          columns.add(group.columns, row);
         }
       }
       tracker.report(ctx);
       if (by.length === 0 && groups.size === 0) {
-        groups.set('', { values: [], aggregators: newAggregators(aggregations, ctx.evalContext) });
+        groups.set('', { values: [], columns: columns.newGroup(ctx.evalContext) });
       }
       const ordered = [...groups.values()].sort((a, b) => compareGroups(a.values, b.values));
-      for (const group of ordered) yield resultRow(by, group, plan.names);
+      const write = columns.writer();
+      for (const group of ordered) yield resultRow(by, group, write);
     },
   };
 }
@@ -69,13 +71,14 @@ function compareGroups(a: readonly Scalar[], b: readonly Scalar[]): number {
   return 0;
 }
 
-function resultRow(by: readonly FieldName[], group: Group, names: readonly string[]): Row {
+function resultRow(
+  by: readonly FieldName[],
+  group: Group,
+  write: (columns: GroupColumns, row: Row) => void,
+): Row {
   const row: Row = new Map();
   by.forEach((field, i) => row.set(field.name, group.values[i] as Scalar));
-  group.aggregators.forEach((aggregator, i) => {
-    const value = aggregator.result();
-    if (value !== undefined) row.set(names[i] as string, value);
-  });
+  write(group.columns, row);
   return row;
 }
 

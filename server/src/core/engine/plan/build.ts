@@ -7,11 +7,13 @@ import { evalOperator, whereOperator } from '../operators/eval';
 import { eventstatsOperator } from '../operators/eventstats';
 import { fieldListOperator, renameOperator } from '../operators/fields';
 import { fillnullOperator } from '../operators/fillnull';
+import { fromOperator } from '../operators/from';
 import { fromjsonOperator } from '../operators/fromjson';
 import { foreachOperator } from '../operators/foreach';
 import { headOperator, reverseOperator, tailOperator } from '../operators/headTail';
 import { inputlookupOperator, lookupOperator } from '../operators/lookup';
 import { makeresultsOperator } from '../operators/makeresults';
+import { mapOperator } from '../operators/map';
 import { outputlookupOperator } from '../operators/outputlookup';
 import { makemvOperator, mvcombineOperator, mvexpandOperator } from '../operators/multivalue';
 import { regexOperator, rexOperator } from '../operators/rex';
@@ -97,6 +99,12 @@ function buildCommand(
         return replaceOperator(command, planning);
       case 'addtotals':
         return addtotalsOperator(command, planning);
+      case 'map':
+        return mapOperator(command, planning, sourceText, (pipeline, text, diagnostics) =>
+          buildPlan(pipeline, { ...planning, diagnostics }, text),
+        );
+      case 'from':
+        return fromOperator(command, planning);
       default:
         // The parser has already reported a command it does not know.
         return command.known ? unsupported(command, planning) : undefined;

@@ -16,6 +16,8 @@ export interface RunLimits {
   readonly subsearchTimeLimitMs: number;
   /** Bytes of one event; longer lines are reported by the reader. */
   readonly maxEventBytes: number;
+  /** Fields that the wildcard aggregations of one stats (`values(*)`) may expand to, together. */
+  readonly maxWildcardFields: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   subsearchMaxResults: 10_000,
   subsearchTimeLimitMs: 60_000,
   maxEventBytes: 1_048_576,
+  maxWildcardFields: 1_000,
 };
 
 export function resolveLimits(overrides: Partial<RunLimits> | undefined): RunLimits {

@@ -1,9 +1,20 @@
+import type { MacroIndex } from '../../macros';
 import type { Pipeline, SearchExpression } from '../../syntax/ast';
 import type { Diagnostic, Severity } from '../../text/diagnostic';
 import type { SourceRange } from '../../text/range';
 import type { EvalContext } from '../expressions';
 import type { Row } from '../value';
+import type { Plan } from './build';
 import type { RunLimits } from './limits';
+
+/**
+ * A pipeline planned while the run executes (map's searches, whose text exists only then): its
+ * plan, and where its messages go, since its ranges are not in the user's text.
+ */
+export interface PlannedPipeline {
+  readonly plan: Plan;
+  readonly report: (diagnostic: Diagnostic) => void;
+}
 
 /** What operators may ask of the run while they execute. */
 export interface ExecutionContext {
@@ -17,8 +28,11 @@ export interface ExecutionContext {
    */
   shouldStop(): boolean;
   report(diagnostic: Diagnostic): void;
-  /** Runs a bracketed pipeline over the run's datasets, under the subsearch limits. */
-  runSubpipeline(pipeline: Pipeline, range: SourceRange): Promise<Row[]>;
+  /**
+   * Runs a bracketed pipeline over the run's datasets, under the subsearch limits; `planned` for
+   * a pipeline that is not part of the run's plan.
+   */
+  runSubpipeline(pipeline: Pipeline, range: SourceRange, planned?: PlannedPipeline): Promise<Row[]>;
   /** The search expression with every subsearch replaced by the search its results give. */
   resolveSubsearches(expression: SearchExpression): Promise<SearchExpression>;
   /** The rows of a CSV lookup table; undefined (and reported) when it cannot be read. */
@@ -45,6 +59,9 @@ export interface PlanningContext {
   readonly diagnostics: Diagnostic[];
   /** Data model files added to the built-in ones (tstats). */
   readonly dataModelPaths?: readonly string[];
+  /** The run's macros, for searches whose text exists only while the run executes (map). */
+  readonly macroIndex?: MacroIndex;
+  readonly implicitFilterMacros?: readonly string[];
 }
 
 export function engineDiagnostic(
