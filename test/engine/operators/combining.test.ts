@@ -54,6 +54,19 @@ describe('generating, lookup and subsearch operators', () => {
     assert.deepEqual(codes(run), ['spl.engine.lookup']);
   });
 
+  it('a lookup named by a path is refused: lookups are read from the lookup folders only', async () => {
+    // fixtures/users.csv exists, but reached through a path from a lookup folder below it.
+    const below = [resolve(import.meta.dirname, 'fixtures', 'none')];
+    for (const table of ['../users.csv', '..\\users.csv', 'fixtures/users.csv']) {
+      const run = await runStages(`| inputlookup ${table}`, [], { lookupPaths: below });
+      assert.deepEqual(run.rows, [], table);
+      assert.match(
+        run.diagnostics.map((d) => d.message).join('\n'),
+        /is a path; name a lookup by its file/,
+      );
+    }
+  });
+
   it('inputlookup reads the table, filtered with search semantics (Search Reference, inputlookup)', async () => {
     const run = await runStages('| inputlookup users.csv where floor>1', [], {
       lookupPaths: lookups,

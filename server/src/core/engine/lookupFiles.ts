@@ -50,6 +50,15 @@ async function csvNamedByYaml(folder: string, table: string): Promise<string | u
 }
 
 /**
+ * A lookup is named by its file or definition name, never by a path: a name with a separator or
+ * `..` could reach files outside the lookup folders, and with `map` a name can come from event
+ * data, which is attacker-controlled.
+ */
+function isPlainName(table: string): boolean {
+  return table !== '' && !/[\\/]/.test(table) && table !== '..' && table !== '.';
+}
+
+/**
  * Finds a lookup's CSV file: each path is a CSV file (matched by its name, with or without
  * `.csv`) or a folder holding `<table>`, `<table>.csv`, or a `<table>.yml` that names the CSV.
  */
@@ -77,6 +86,11 @@ export async function loadLookupTable(
   table: string,
   paths: readonly string[],
 ): Promise<LookupLoad> {
+  if (!isPlainName(table)) {
+    return {
+      error: `The lookup name '${table}' is a path; name a lookup by its file or definition name (lookups are read from the lookup folders only).`,
+    };
+  }
   const file = await locate(table, paths);
   if (!file) {
     return {
