@@ -125,6 +125,10 @@ describe('Splunk runs as panel results', () => {
     const texts = shown.messages.map((m) => m.message);
     assert.ok(texts.includes('Local run: read 3 events'));
     assert.ok(texts.includes('Not compared: `user` only in the local rows.'));
+    assert.equal(
+      texts[0],
+      'Compared on host: local 1 row, Splunk 5 rows, 1 in both. The table lists the rows only one side has.',
+    );
   });
 
   it('rows still streaming take their fields from the rows so far', () => {

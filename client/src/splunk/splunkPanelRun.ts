@@ -14,6 +14,7 @@ import type {
   SplunkMacroDifference,
   SplunkSearchMode,
 } from '../../../server/src/protocol/splunk';
+import { plural } from '../../webview/model/format';
 
 export const sideField = 'side';
 export const onlyLocalSide = 'only local';
@@ -96,6 +97,7 @@ export function comparisonResult(result: RunOnSplunkResult): RunSearchResult {
     elapsedMs: Math.max(result.elapsedMs, local.elapsedMs),
     stopped: result.stopped || local.stopped,
     messages: [
+      comparisonSummary(comparison, local.totalRows, result.totalRows),
       ...splunkResult(result).messages,
       ...local.messages.map((m) => ({ ...m, message: `Local run: ${m.message}` })),
       ...(fieldNotes.length > 0
@@ -109,6 +111,22 @@ export function comparisonResult(result: RunOnSplunkResult): RunSearchResult {
         : []),
     ],
   });
+}
+
+/** What was compared and how it came out, since the table shows only the rows that differ. */
+function comparisonSummary(
+  comparison: NonNullable<RunOnSplunkResult['comparison']>,
+  localRows: number,
+  serverRows: number,
+): RunSearchMessage {
+  const on = comparison.fields.length > 0 ? comparison.fields.join(', ') : 'no common field';
+  const same = comparison.onlyLocal.length === 0 && comparison.onlyServer.length === 0;
+  const outcome = same ? 'The rows are the same.' : 'The table lists the rows only one side has.';
+  return {
+    severity: 'info',
+    code: 'splunk.compare.summary',
+    message: `Compared on ${on}: local ${plural(localRows, 'row')}, Splunk ${plural(serverRows, 'row')}, ${comparison.inBoth} in both. ${outcome}`,
+  };
 }
 
 function differenceMessage(difference: SplunkMacroDifference): RunSearchMessage {
