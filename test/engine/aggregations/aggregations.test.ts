@@ -126,7 +126,7 @@ describe('aggregations that cannot run are diagnostics', () => {
   const cases: [string, string, RegExp][] = [
     ['cuont(x)', 'spl.engine.unknown-function', /did you mean count\(\)\?/],
     ['rate(x)', 'spl.engine.unsupported-function', /not supported/],
-    ['values(*)', 'spl.engine.unsupported-function', /wildcard fields .* in stats only/],
+    ['values(*)', 'spl.engine.unsupported-function', /wildcard fields .* per field/],
     ['sum', 'spl.engine.wrong-argument-count', /needs a field/],
     // Splunk refuses a dynamically evaluated field without a name.
     ['count(eval(x>1))', 'spl.engine.eval-needs-alias', /add AS <field>/],

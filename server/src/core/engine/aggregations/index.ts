@@ -185,8 +185,8 @@ export function createFieldAggregator(agg: Aggregation, field: string): Aggregat
 
 /**
  * An aggregator for one aggregation, or a diagnostic (on the function name) when it cannot run:
- * an unknown or unsupported function, a wildcard field (only stats expands those, in
- * operators/statsColumns.ts), an eval argument without `as`.
+ * an unknown or unsupported function, a wildcard field (the commands expand those first, in
+ * operators/statsColumns.ts, and use createFieldAggregator), an eval argument without `as`.
  */
 export function createAggregator(agg: Aggregation, ctx: EvalContext): Aggregator | Diagnostic {
   const name = agg.function.toLowerCase();
@@ -208,7 +208,7 @@ export function createAggregator(agg: Aggregation, ctx: EvalContext): Aggregator
       return diagnostic(
         agg,
         'unsupported-function',
-        `wildcard fields such as ${name}(${arg.name}) are supported by the local evaluator in stats only; list the fields`,
+        `wildcard fields such as ${name}(${arg.name}) must first be expanded into one aggregation per field (as stats, eventstats, streamstats and timechart do); list the fields`,
       );
     }
     const field = arg.name;

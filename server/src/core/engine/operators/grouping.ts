@@ -1,8 +1,6 @@
-import type { Aggregation, FieldName } from '../../syntax/ast';
-import { aggregationOutputName, createAggregator, type Aggregator } from '../aggregations';
-import type { EvalContext } from '../expressions';
+import type { FieldName } from '../../syntax/ast';
+import type { createAggregator, Aggregator } from '../aggregations';
 import { scalarToString, valuesOf, type Row, type Scalar } from '../value';
-import type { PlanningContext } from '../plan/types';
 
 /**
  * The groups an event falls in for `by a b c`: one per combination of values, since a multivalue
@@ -47,30 +45,6 @@ export function groupKey(values: readonly Scalar[]): string {
   return key;
 }
 
-/** Validates the aggregations at plan time; undefined when one of them cannot run. */
-export function planAggregations(
-  aggregations: readonly Aggregation[],
-  planning: PlanningContext,
-): { names: string[] } | undefined {
-  let valid = true;
-  for (const aggregation of aggregations) {
-    const probe = createAggregator(aggregation, planning.evalContext);
-    if (!isAggregator(probe)) {
-      planning.diagnostics.push(probe);
-      valid = false;
-    }
-  }
-  return valid ? { names: aggregations.map((a) => aggregationOutputName(a)) } : undefined;
-}
-
 export function isAggregator(value: ReturnType<typeof createAggregator>): value is Aggregator {
   return 'add' in value;
-}
-
-/** Fresh aggregators for one group; planAggregations has already checked they all build. */
-export function newAggregators(
-  aggregations: readonly Aggregation[],
-  context: EvalContext,
-): Aggregator[] {
-  return aggregations.map((aggregation) => createAggregator(aggregation, context) as Aggregator);
 }

@@ -1,5 +1,5 @@
 /**
- * The output columns of one stats: a fixed column per plain aggregation, and for a wildcard
+ * The output columns of one stats, eventstats or streamstats: a fixed column per plain aggregation, and for a wildcard
  * aggregation (`values(*) as *`, `latest(user.*)`) one column per matching field, decided as rows
  * arrive because only the data says which fields exist.
  *
@@ -17,6 +17,9 @@
  * - a column that a plain aggregation or a by-field names is not produced by an expansion;
  * - the expanded columns of one aggregation come in lexicographic order of the field;
  * - `count(*)` expands like any other function (a count per field).
+ * The eventstats and streamstats syntax (same reference, "eventstats", "streamstats") takes the
+ * same wildcarded aggregation terms as stats; they use these columns unchanged (unverified: that
+ * Splunk applies the same exclusions there), tested in test/engine/operators/eventstatsWildcard.test.ts.
  */
 import type { Aggregation, FieldName } from '../../syntax/ast';
 import type { Diagnostic } from '../../text/diagnostic';
@@ -106,6 +109,8 @@ interface Expansion {
   /** Matching field to its output name, in the order the fields first appeared. */
   readonly fields: Map<string, string>;
   readonly rejected: Set<string>;
+  /** `fields` in lexicographic order of the field; undefined after a field is added. */
+  sorted: readonly (readonly [string, string])[] | undefined;
 }
 
 /** The columns of one run of one stats: which fields each wildcard has expanded to so far. */
@@ -129,7 +134,12 @@ export class StatsColumns {
       if (spec.kind === 'fixed') {
         this.order.push({ wildcard: false, index: this.fixed.push(spec) - 1 });
       } else {
-        const expansion = { spec, fields: new Map(), rejected: new Set<string>() };
+        const expansion = {
+          spec,
+          fields: new Map(),
+          rejected: new Set<string>(),
+          sorted: undefined,
+        };
         this.order.push({ wildcard: true, index: this.expansions.push(expansion) - 1 });
       }
     }
@@ -167,8 +177,7 @@ export class StatsColumns {
    */
   writer(): (group: GroupColumns, row: Row) => void {
     const ordered = this.expansions.map((expansion) => {
-      const fields = [...expansion.fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return fields.map(([field, name]) => ({
+      return sortedFields(expansion).map(([field, name]) => ({
         field,
         name,
         empty: (createFieldAggregator(expansion.spec.aggregation, field) as Aggregator).result(),
@@ -190,6 +199,26 @@ export class StatsColumns {
     };
   }
 
+  /**
+   * Writes the columns a group has seen so far: the fixed ones, and the expanded fields the group
+   * holds an aggregator for. For streamstats, whose events leave one by one, so an event gets no
+   * column for a field that only later events (or other groups) hold.
+   */
+  writeSeen(group: GroupColumns, row: Row): void {
+    for (const { wildcard, index } of this.order) {
+      if (!wildcard) {
+        const name = (this.fixed[index] as { name: string }).name;
+        setResult(row, name, (group.fixed[index] as Aggregator).result());
+        continue;
+      }
+      const aggregators = group.expanded[index] as Map<string, Aggregator>;
+      if (aggregators.size === 0) continue;
+      for (const [field, name] of sortedFields(this.expansions[index] as Expansion)) {
+        setResult(row, name, aggregators.get(field)?.result());
+      }
+    }
+  }
+
   private accepts(expansion: Expansion, field: string): boolean {
     if (expansion.fields.has(field)) return true;
     if (expansion.rejected.has(field)) return false;
@@ -205,6 +234,7 @@ export class StatsColumns {
     }
     this.expandedCount++;
     expansion.fields.set(field, name);
+    expansion.sorted = undefined;
     return true;
   }
 
@@ -229,12 +259,17 @@ export class StatsColumns {
       engineDiagnostic(
         'warning',
         'spl.engine.limit.wildcard-fields',
-        `the wildcard aggregations of this stats matched more than ${limit} fields (the wildcard-fields limit); ` +
-          'only the first ones get a column. Narrow the pattern, or remove fields with `fields` before stats.',
+        `the wildcard aggregations of this command matched more than ${limit} fields (the wildcard-fields limit); ` +
+          'only the first ones get a column. Narrow the pattern, or remove fields with `fields` before this command.',
         aggregation.argument?.range ?? aggregation.functionRange,
       ),
     );
   }
+}
+
+function sortedFields(expansion: Expansion): readonly (readonly [string, string])[] {
+  expansion.sorted ??= [...expansion.fields].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return expansion.sorted;
 }
 
 function starCount(name: string): number {

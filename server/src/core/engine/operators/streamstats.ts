@@ -1,6 +1,4 @@
 import type { StatsCommand } from '../../syntax/ast';
-import type { Aggregator } from '../aggregations';
-import type { EvalContext } from '../expressions';
 import { findOption, optionBoolean, optionNumber, reportUnsupportedOptions } from '../plan/options';
 import {
   bufferLimitReached,
@@ -9,14 +7,20 @@ import {
   type Operator,
   type PlanningContext,
 } from '../plan/types';
-import type { FieldValue, Row } from '../value';
-import { groupKey, newAggregators, planAggregations, splitByFields } from './grouping';
+import type { Row } from '../value';
+import { groupKey, splitByFields } from './grouping';
+import {
+  planStatsColumns,
+  StatsColumns,
+  type GroupColumns,
+  type StatsColumnPlan,
+} from './statsColumns';
 
 /** Splunk's largest streamstats window (limits.conf [stats] max_stream_window). */
 export const MAX_STREAM_WINDOW = 10_000;
 
 interface StreamSettings {
-  readonly names: readonly string[];
+  readonly plan: StatsColumnPlan;
   /** 0: every event seen so far. */
   readonly window: number;
   readonly current: boolean;
@@ -29,18 +33,22 @@ interface StreamSettings {
  * the events of its group seen so far (current=true includes the event itself), or over the last
  * N events only. An event with a missing by-field passes unchanged; when no event is in its
  * window (current=false on a group's first event) it gets no fields.
+ * A wildcard aggregation (`latest(*)`) expands as in stats (statsColumns.ts); a field first seen
+ * mid-stream gets its aggregator then, and an event gets the expanded fields its group (or
+ * window) has seen so far. Each event is aggregated before its results are set on it (and the
+ * window keeps copies), so the fields streamstats adds never match its own wildcard.
  */
 export function streamstatsOperator(
   command: StatsCommand,
   planning: PlanningContext,
 ): Operator | undefined {
-  const plan = planAggregations(command.aggregations, planning);
+  const plan = planStatsColumns(command.aggregations, planning);
   reportUnsupportedOptions(command, ['window', 'current', 'global'], planning);
   const window = windowSize(command, planning);
   const current = optionBoolean(command, 'current', planning) ?? true;
   const global = optionBoolean(command, 'global', planning) ?? true;
   if (!plan || window === undefined) return undefined;
-  const settings: StreamSettings = { names: plan.names, window, current, global };
+  const settings: StreamSettings = { plan, window, current, global };
   return {
     command: command.name,
     range: command.range,
@@ -73,16 +81,6 @@ function groupOf(row: Row, command: StatsCommand): string | undefined {
   return split.kind === 'missing' ? undefined : groupKey(split.combinations[0] ?? []);
 }
 
-function setResults(
-  row: Row,
-  names: readonly string[],
-  values: readonly (FieldValue | undefined)[],
-) {
-  values.forEach((value, j) => {
-    if (value !== undefined) row.set(names[j] as string, value);
-  });
-}
-
 /** No window: one set of aggregators per group, fed as events pass. */
 async function* running(
   command: StatsCommand,
@@ -90,7 +88,8 @@ async function* running(
   input: AsyncIterable<Row>,
   ctx: ExecutionContext,
 ): AsyncIterable<Row> {
-  const groups = new Map<string, { aggregators: Aggregator[]; seen: number }>();
+  const groups = new Map<string, { columns: GroupColumns; seen: number }>();
+  const columns = new StatsColumns(settings.plan, command.by, ctx);
   for await (const row of input) {
     const key = groupOf(row, command);
     if (key === undefined) {
@@ -100,22 +99,22 @@ async function* running(
     let group = groups.get(key);
     if (!group) {
       if (bufferLimitReached(ctx, groups.size, command.name, command.range)) return;
-      group = { aggregators: newAggregators(command.aggregations, ctx.evalContext), seen: 0 };
+      group = { columns: columns.newGroup(ctx.evalContext), seen: 0 };
       groups.set(key, group);
     }
     // current=false reads the group before this event joins it; either way the event is added
     // before the results are set on it, so an output named like an input does not feed itself.
-    const before = settings.current || group.seen === 0 ? undefined : results(group.aggregators);
-    for (const aggregator of group.aggregators) aggregator.add(row);
+    let before: Row | undefined;
+    if (!settings.current && group.seen > 0) {
+      before = new Map();
+      columns.writeSeen(group.columns, before);
+    }
+    columns.add(group.columns, row);
     group.seen++;
-    const values = settings.current ? results(group.aggregators) : before;
-    if (values) setResults(row, settings.names, values);
+    if (settings.current) columns.writeSeen(group.columns, row);
+    else if (before) for (const [name, value] of before) row.set(name, value);
     yield row;
   }
-}
-
-function results(aggregators: readonly Aggregator[]): (FieldValue | undefined)[] {
-  return aggregators.map((aggregator) => aggregator.result());
 }
 
 /** A row as it entered the window, with its group (undefined: a missing by-field). */
@@ -136,6 +135,7 @@ async function* windowed(
 ): AsyncIterable<Row> {
   const shared: WindowEntry[] = [];
   const perGroup = new Map<string, WindowEntry[]>();
+  const columns = new StatsColumns(settings.plan, command.by, ctx);
   for await (const row of input) {
     if (ctx.shouldStop()) return;
     const key = groupOf(row, command);
@@ -154,10 +154,9 @@ async function* windowed(
     }
     const entry: WindowEntry = { key, row: new Map(row) };
     if (settings.current) enter(window, entry, settings.window);
-    const values =
-      key === undefined ? undefined : aggregateWindow(window, key, command, ctx.evalContext);
+    const group = key === undefined ? undefined : aggregateWindow(window, key, columns, ctx);
     if (!settings.current) enter(window, entry, settings.window);
-    if (values) setResults(row, settings.names, values);
+    if (group) columns.writeSeen(group, row);
     yield row;
   }
 }
@@ -167,17 +166,18 @@ function enter(window: WindowEntry[], entry: WindowEntry, size: number): void {
   if (window.length > size) window.shift();
 }
 
+/** The group's columns over the window's events of that group; undefined when it has none. */
 function aggregateWindow(
   window: readonly WindowEntry[],
   key: string,
-  command: StatsCommand,
-  context: EvalContext,
-): (FieldValue | undefined)[] | undefined {
-  let aggregators: Aggregator[] | undefined;
+  columns: StatsColumns,
+  ctx: ExecutionContext,
+): GroupColumns | undefined {
+  let group: GroupColumns | undefined;
   for (const entry of window) {
     if (entry.key !== key) continue;
-    aggregators ??= newAggregators(command.aggregations, context);
-    for (const aggregator of aggregators) aggregator.add(entry.row);
+    group ??= columns.newGroup(ctx.evalContext);
+    columns.add(group, entry.row);
   }
-  return aggregators && results(aggregators);
+  return group;
 }

@@ -1,5 +1,4 @@
 import type { StatsCommand } from '../../syntax/ast';
-import type { Aggregator } from '../aggregations';
 import { findOption, optionText, reportUnsupportedOptions } from '../plan/options';
 import {
   bufferLimitReached,
@@ -9,8 +8,8 @@ import {
 } from '../plan/types';
 import { valuesOf, type Row } from '../value';
 import { parseSpan, timeBucket } from './bin';
-import { newAggregators, planAggregations } from './grouping';
 import { numericValue } from './order';
+import { planStatsColumns, StatsColumns, type GroupColumns } from './statsColumns';
 
 /**
  * `timechart span=S aggs` without a split-by field: one row per time bucket, from the first
@@ -18,12 +17,15 @@ import { numericValue } from './order';
  * an empty bucket gets the aggregations of no events (count 0). Over an all-time search Splunk
  * bounds the chart by the events themselves, as here. `limit=` only ranks split-by series, so
  * without one it changes nothing. Events without a numeric _time are in no bucket.
+ * A wildcard aggregation (`max(*)`) expands as in stats (statsColumns.ts): every bucket gets
+ * every expanded column (the timechart syntax in the Search Reference takes the same wildcarded
+ * aggregation terms as stats; that the same exclusions apply is an unverified choice).
  */
 export function timechartOperator(
   command: StatsCommand,
   planning: PlanningContext,
 ): Operator | undefined {
-  const plan = planAggregations(command.aggregations, planning);
+  const plan = planStatsColumns(command.aggregations, planning);
   reportUnsupportedOptions(command, ['span', 'limit'], planning);
   const spanSeconds = timechartSpan(command, planning);
   const splitBy = command.by[0];
@@ -41,37 +43,37 @@ export function timechartOperator(
   }
   if (!plan || spanSeconds === undefined) return undefined;
   const span = spanSeconds;
-  const { aggregations } = command;
   return {
     command: 'timechart',
     range: command.range,
     async *run(input, ctx) {
-      const buckets = new Map<number, Aggregator[]>();
+      const buckets = new Map<number, GroupColumns>();
+      const columns = new StatsColumns(plan, [], ctx);
       for await (const row of input) {
         const time = valuesOf(row.get('_time'))[0];
         const seconds = time === undefined ? undefined : numericValue(time);
         if (seconds === undefined) continue;
         const start = timeBucket(seconds, span, ctx.evalContext.timezone);
-        let aggregators = buckets.get(start);
-        if (!aggregators) {
+        let bucket = buckets.get(start);
+        if (!bucket) {
           if (bufferLimitReached(ctx, buckets.size, 'timechart', command.range)) break;
-          aggregators = newAggregators(aggregations, ctx.evalContext);
-          buckets.set(start, aggregators);
+          bucket = columns.newGroup(ctx.evalContext);
+          buckets.set(start, bucket);
         }
-        for (const aggregator of aggregators) aggregator.add(row);
+        columns.add(bucket, row);
       }
       if (buckets.size === 0) return;
       const starts = [...buckets.keys()];
       const last = Math.max(...starts);
       let emitted = 0;
+      const write = columns.writer();
       for (let start = Math.min(...starts); start <= last; start = nextBucket(start)) {
         if (bufferLimitReached(ctx, emitted++, 'timechart', command.range)) return;
-        const aggregators = buckets.get(start) ?? newAggregators(aggregations, ctx.evalContext);
+        const bucket = buckets.get(start) ?? columns.newGroup(ctx.evalContext);
         const row: Row = new Map([['_time', start]]);
-        aggregators.forEach((aggregator, j) => {
-          const value = aggregator.result();
-          if (value !== undefined) row.set(plan.names[j] as string, value);
-        });
+        write(bucket, row);
+        // An aggregation named _time (`max(_*) as _*`) must not replace the bucket's time.
+        row.set('_time', start);
         yield row;
       }
 
