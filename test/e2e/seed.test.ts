@@ -89,7 +89,7 @@ interface CliRun {
   stderr: string;
 }
 
-/** Runs `spl` from the sources, with `| makeresults | transaction host` on standard input. */
+/** Runs `spl` from the sources, with `| makeresults | contingency host` on standard input. */
 function cli(...args: string[]): Promise<CliRun> {
   return new Promise((done) => {
     const child = spawn(
@@ -104,7 +104,7 @@ function cli(...args: string[]): Promise<CliRun> {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end('| makeresults | transaction host');
+    child.stdin.end('| makeresults | contingency host');
   });
 }
 
@@ -201,7 +201,7 @@ describe('the wermgr seed detection end to end', () => {
     assert.equal(unsupported.status, 1);
     assert.match(
       unsupported.stdout,
-      /<stdin>:1:17 error spl\.engine\.unsupported-command 'transaction'/,
+      /<stdin>:1:17 error spl\.engine\.unsupported-command 'contingency'/,
     );
     assert.equal(badLimit.status, 2);
     assert.match(badLimit.stderr, /--timeout takes a positive number/);

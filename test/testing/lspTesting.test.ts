@@ -18,7 +18,7 @@ const scratchText = [
   'name: Unsaved Scratch',
   'search: |-',
   '  `sysmon` EventCode=15',
-  '  | transaction host',
+  '  | contingency host',
   'tests:',
   '  - name: Only Test',
   '    attack_data:',

@@ -85,11 +85,11 @@ describe('running a detection test', () => {
   });
 
   it('fails on a command the evaluator does not support, at its place in the YAML', async () => {
-    const search = '`sysmon` EventCode=15 | transaction host';
+    const search = '`sysmon` EventCode=15 | contingency host';
     const path = writeDetection(folder, 'unsupported', detectionYaml(search, [sampleEvents]));
     const outcome = onlyOutcome(await runFile(path));
     assert.equal(outcome.status, 'fail');
-    assert.equal(textAt(outcome, 'spl.engine.unsupported-command'), 'transaction');
+    assert.equal(textAt(outcome, 'spl.engine.unsupported-command'), 'contingency');
   });
 
   it('skips a test whose dataset is not available locally, pointing at its data value', async () => {

@@ -30,14 +30,14 @@ function textDataset(lines: number): string {
 
 describe('runSearch', () => {
   it('reports every unsupported command at its range before running anything', async () => {
-    const text = '| makeresults | transaction host | eval x=1 | xyseries a b c';
+    const text = '| makeresults | contingency host | eval x=1 | xyseries a b c';
     const result = await runSearch({ text, datasets: [], now: NOW });
     const unsupported = result.messages.filter((m) => m.code === 'spl.engine.unsupported-command');
     assert.deepEqual(
       unsupported.map((m) => [m.message, m.range?.start.offset]),
       [
         [
-          "'transaction' is not supported by the local evaluator; remove it or run the search in Splunk.",
+          "'contingency' is not supported by the local evaluator; remove it or run the search in Splunk.",
           16,
         ],
         [
@@ -62,7 +62,7 @@ describe('runSearch', () => {
 
   it('maps message ranges through the macro expansion to the call in the user text', async () => {
     const { index } = buildMacroIndex([
-      { path: 'macros.conf', text: '[odd]\ndefinition = transaction host\n' },
+      { path: 'macros.conf', text: '[odd]\ndefinition = contingency host\n' },
     ]);
     const text = '| makeresults | `odd`';
     const result = await runSearch({ text, macroIndex: index, datasets: [], now: NOW });

@@ -133,6 +133,7 @@ function lineageOf(stage: Stage | undefined): StageLineage {
     stage.name === 'timechart' ||
     stage.name === 'map' ||
     stage.name === 'from' ||
+    stage.name === 'transaction' ||
     joinOnCommonFields
   ) {
     return { kind: 'opaque' };

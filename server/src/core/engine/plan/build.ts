@@ -27,6 +27,7 @@ import { joinOperator } from '../operators/join';
 import { appendOperator, appendpipeOperator } from '../operators/subpipeline';
 import { timechartOperator } from '../operators/timechart';
 import { topRareOperator } from '../operators/topRare';
+import { transactionOperator } from '../operators/transaction';
 import { tstatsOperator } from '../operators/tstats';
 import { xmlkvOperator } from '../operators/xmlkv';
 import { engineDiagnostic, type Operator, type PlanningContext } from './types';
@@ -105,6 +106,8 @@ function buildCommand(
         );
       case 'from':
         return fromOperator(command, planning);
+      case 'transaction':
+        return transactionOperator(command, planning);
       default:
         // The parser has already reported a command it does not know.
         return command.known ? unsupported(command, planning) : undefined;
