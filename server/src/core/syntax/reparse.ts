@@ -141,9 +141,15 @@ export class IncrementalParse {
     const first = from === 0 ? region.pipeline : old.pipeline;
     const stages = outside(old.pipeline.stages, (stage) => startOffsetOf(stage.range), from, to);
     const comments = outside(old.comments, (comment) => startOffsetOf(comment.range), from, to);
-    const owners = old.diagnosticOwners;
-    const diagnostics = outside(old.diagnostics, (_, index) => owners[index] ?? 0, from, to);
-    const ownersOutside = outside(owners, (owner) => owner, from, to);
+    const diagnostics = outside(
+      old.diagnostics.map((diagnostic, index) => ({
+        diagnostic,
+        owner: old.diagnosticOwners[index] ?? 0,
+      })),
+      ({ owner }) => owner,
+      from,
+      to,
+    );
     const start = startOffsetOf(first.range);
     const end =
       to === Infinity
@@ -160,14 +166,14 @@ export class IncrementalParse {
     return {
       pipeline,
       diagnostics: [
-        ...diagnostics.before,
+        ...diagnostics.before.map(({ diagnostic }) => diagnostic),
         ...region.diagnostics,
-        ...diagnostics.after.map((diagnostic) => movedDiagnostic(diagnostic, delta, lines)),
+        ...diagnostics.after.map(({ diagnostic }) => movedDiagnostic(diagnostic, delta, lines)),
       ],
       diagnosticOwners: [
-        ...ownersOutside.before,
+        ...diagnostics.before.map(({ owner }) => owner),
         ...region.diagnosticOwners,
-        ...ownersOutside.after.map((owner) => owner + delta),
+        ...diagnostics.after.map(({ owner }) => owner + delta),
       ],
       comments: [
         ...comments.before,

@@ -148,11 +148,6 @@ class LazyRange implements SourceRange {
   }
 }
 
-/** True for the ranges `lazyRange` makes (those of syntax trees). */
-export function isLazyRange(value: unknown): value is SourceRange {
-  return value instanceof LazyRange;
-}
-
 /** A range's start offset, without computing a lazy range's line and column. */
 export function startOffsetOf(range: SourceRange): number {
   return range instanceof LazyRange ? range.startOffset : range.start.offset;

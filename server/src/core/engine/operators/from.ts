@@ -1,14 +1,9 @@
 import type { GenericArgument, GenericCommand } from '../../syntax/ast';
-import type { Severity } from '../../text/diagnostic';
 import type { SourceRange } from '../../text/range';
-import {
-  compileDataset,
-  loadDataModels,
-  resolveDataset,
-  type CompiledDataset,
-} from '../datamodels';
+import type { CompiledDataset } from '../datamodels';
 import { reportUnsupportedOptions } from '../plan/options';
-import { engineDiagnostic, type Operator, type PlanningContext } from '../plan/types';
+import type { Operator, PlanningContext } from '../plan/types';
+import { planDataset, reportDataModelProblem } from './datasetPlan';
 import type { Row } from '../value';
 
 const DATAMODEL = 'datamodel';
@@ -32,10 +27,10 @@ export function fromOperator(
   reportUnsupportedOptions(command, [], planning);
   const named = datasetName(command);
   if ('error' in named) {
-    report(planning, named.error, named.range);
+    reportDataModelProblem(planning, named.error, named.range);
     return undefined;
   }
-  const dataset = planDataset(named.name, named.range, planning);
+  const dataset = planDataset(planning, named.name, named.range, 'from finds no events');
   if (!dataset) return undefined;
   return {
     command: 'from',
@@ -59,35 +54,6 @@ function datasetEvent(event: Row, projected: Row, dataset: CompiledDataset): Row
     else row.set(field, value);
   }
   return row;
-}
-
-function planDataset(
-  name: string,
-  range: SourceRange,
-  planning: PlanningContext,
-): CompiledDataset | undefined {
-  const { catalog, problems } = loadDataModels(planning.dataModelPaths ?? []);
-  // A broken data model file costs only what it defines: the search still runs.
-  for (const problem of problems)
-    report(planning, `${problem.file}: ${problem.message}`, range, 'warning');
-  const resolved = resolveDataset(catalog, name, undefined);
-  if ('error' in resolved) {
-    report(planning, resolved.error, range);
-    return undefined;
-  }
-  const compiled = compileDataset(catalog, resolved.dataset, resolved.child);
-  for (const problem of compiled.problems)
-    report(planning, `${problem.file}: ${problem.message}`, range, 'warning');
-  if (compiled.dataset.mappingCount === 0) {
-    report(
-      planning,
-      `No mapping populates ${resolved.dataset.model}.${resolved.dataset.name} from the events the ` +
-        'local evaluator reads, so from finds no events there; add a mapping for your data (dataModelPaths).',
-      range,
-      'info',
-    );
-  }
-  return compiled.dataset;
 }
 
 type NamedDataset = { name: string; range: SourceRange } | { error: string; range: SourceRange };
@@ -127,13 +93,4 @@ function spanOf(args: readonly GenericArgument[]): SourceRange {
   const first = args[0] as GenericArgument;
   const last = args[args.length - 1] as GenericArgument;
   return { start: first.range.start, end: last.range.end };
-}
-
-function report(
-  planning: PlanningContext,
-  message: string,
-  range: SourceRange,
-  severity: Severity = 'error',
-): void {
-  planning.diagnostics.push(engineDiagnostic(severity, 'spl.engine.datamodel', message, range));
 }

@@ -1,7 +1,7 @@
 import type { GenericCommand, HeadTailCommand } from '../../syntax/ast';
 import { evaluate, isTruthy, checkEvalExpression } from '../expressions';
 import { optionBoolean, optionNumber } from '../plan/options';
-import { bufferLimitReached, type Operator, type PlanningContext } from '../plan/types';
+import { bufferLimitReached, holdRows, type Operator, type PlanningContext } from '../plan/types';
 import type { Row } from '../value';
 
 /** spl-semantics.md: head (and tail) return 10 rows by default. */
@@ -60,11 +60,7 @@ export function reverseOperator(command: GenericCommand): Operator {
     command: 'reverse',
     range: command.range,
     async *run(input, ctx) {
-      const rows: Row[] = [];
-      for await (const row of input) {
-        if (bufferLimitReached(ctx, rows.length, 'reverse', command.range)) break;
-        rows.push(row);
-      }
+      const rows = await holdRows(input, ctx, 'reverse', command.range);
       yield* rows.reverse();
     },
   };

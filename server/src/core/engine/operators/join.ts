@@ -1,12 +1,6 @@
 import type { SubpipelineCommand } from '../../syntax/ast';
 import { optionNumber, optionText, reportUnsupportedOptions } from '../plan/options';
-import {
-  bufferLimitReached,
-  engineDiagnostic,
-  type ExecutionContext,
-  type Operator,
-  type PlanningContext,
-} from '../plan/types';
+import { holdRows, engineDiagnostic, type Operator, type PlanningContext } from '../plan/types';
 import type { Row } from '../value';
 import { valueKey } from './order';
 import { singleSubsearch } from './subpipeline';
@@ -54,7 +48,7 @@ export function joinOperator(
         yield* joined(input, right, listed, settings);
         return;
       }
-      const left = await held(input, ctx, command);
+      const left = await holdRows(input, ctx, command.name, command.range);
       const rightFields = new Set(right.flatMap((row) => [...row.keys()]));
       const common = [...new Set(left.flatMap((row) => [...row.keys()]))].filter((field) =>
         rightFields.has(field),
@@ -75,19 +69,6 @@ export function joinOperator(
       yield* joined(left, right, common, settings);
     },
   };
-}
-
-async function held(
-  input: AsyncIterable<Row>,
-  ctx: ExecutionContext,
-  command: SubpipelineCommand,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  for await (const row of input) {
-    if (bufferLimitReached(ctx, rows.length, command.name, command.range)) break;
-    rows.push(row);
-  }
-  return rows;
 }
 
 function keyOf(row: Row, fields: readonly string[]): string | undefined {

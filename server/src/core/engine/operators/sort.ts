@@ -2,6 +2,7 @@ import type { DedupCommand, SortCommand, SortKey } from '../../syntax/ast';
 import { optionBoolean } from '../plan/options';
 import {
   bufferLimitReached,
+  holdRows,
   engineDiagnostic,
   type Operator,
   type PlanningContext,
@@ -50,11 +51,7 @@ export function sortOperator(command: SortCommand): Operator {
     command: 'sort',
     range: command.range,
     async *run(input, ctx) {
-      const rows: Row[] = [];
-      for await (const row of input) {
-        if (bufferLimitReached(ctx, rows.length, 'sort', command.range)) break;
-        rows.push(row);
-      }
+      const rows = await holdRows(input, ctx, 'sort', command.range);
       rows.sort(compare);
       if (command.limit === undefined && rows.length > limit) {
         ctx.report(

@@ -186,8 +186,7 @@ export class StatsColumns {
     return (group, row) => {
       for (const { wildcard, index } of this.order) {
         if (!wildcard) {
-          const name = (this.fixed[index] as { name: string }).name;
-          setResult(row, name, (group.fixed[index] as Aggregator).result());
+          this.writeFixed(group, row, index);
           continue;
         }
         const aggregators = group.expanded[index] as Map<string, Aggregator>;
@@ -199,6 +198,12 @@ export class StatsColumns {
     };
   }
 
+  /** The result of the plain aggregation at `index` into its column. */
+  private writeFixed(group: GroupColumns, row: Row, index: number): void {
+    const name = (this.fixed[index] as { name: string }).name;
+    setResult(row, name, (group.fixed[index] as Aggregator).result());
+  }
+
   /**
    * Writes the columns a group has seen so far: the fixed ones, and the expanded fields the group
    * holds an aggregator for. For streamstats, whose events leave one by one, so an event gets no
@@ -207,8 +212,7 @@ export class StatsColumns {
   writeSeen(group: GroupColumns, row: Row): void {
     for (const { wildcard, index } of this.order) {
       if (!wildcard) {
-        const name = (this.fixed[index] as { name: string }).name;
-        setResult(row, name, (group.fixed[index] as Aggregator).result());
+        this.writeFixed(group, row, index);
         continue;
       }
       const aggregators = group.expanded[index] as Map<string, Aggregator>;

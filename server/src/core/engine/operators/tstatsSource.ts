@@ -1,16 +1,10 @@
 import type { SearchExpression, TstatsCommand } from '../../syntax/ast';
-import type { Severity } from '../../text/diagnostic';
 import type { SourceRange } from '../../text/range';
-import {
-  compileDataset,
-  INHERITED_FIELDS,
-  loadDataModels,
-  resolveDataset,
-  type CompiledDataset,
-} from '../datamodels';
+import { INHERITED_FIELDS, type CompiledDataset } from '../datamodels';
 import type { EvalContext } from '../expressions';
 import { findOption } from '../plan/options';
-import { engineDiagnostic, type PlanningContext } from '../plan/types';
+import type { PlanningContext } from '../plan/types';
+import { planDataset, reportDataModelProblem } from './datasetPlan';
 import type { Row } from '../value';
 import { reportUnknownDatasetFields } from './tstatsFields';
 
@@ -38,38 +32,21 @@ export function planTstatsSource(
   const named = datamodelName(command);
   if (named === undefined) {
     if (nodename !== undefined) {
-      report(planning, 'nodename= needs a data model: add from datamodel=<model>.', command.range);
+      reportDataModelProblem(
+        planning,
+        'nodename= needs a data model: add from datamodel=<model>.',
+        command.range,
+      );
       return undefined;
     }
     return { ...(where && { where }), project: indexedFields };
   }
   if ('error' in named) {
-    report(planning, named.error, named.range);
+    reportDataModelProblem(planning, named.error, named.range);
     return undefined;
   }
-  const { catalog, problems } = loadDataModels(planning.dataModelPaths ?? []);
-  // A broken data model file costs only what it defines: the search still runs.
-  for (const problem of problems)
-    report(planning, `${problem.file}: ${problem.message}`, named.range, 'warning');
-  const resolved = resolveDataset(catalog, named.name, nodename?.value);
-  if ('error' in resolved) {
-    report(planning, resolved.error, nodename?.range ?? named.range);
-    return undefined;
-  }
-  const compiled = compileDataset(catalog, resolved.dataset, resolved.child);
-  for (const problem of compiled.problems) {
-    report(planning, `${problem.file}: ${problem.message}`, named.range, 'warning');
-  }
-  if (compiled.dataset.mappingCount === 0) {
-    report(
-      planning,
-      `No mapping populates ${resolved.dataset.model}.${resolved.dataset.name} from the events the ` +
-        'local evaluator reads, so tstats finds no rows there; add a mapping for your data (dataModelPaths).',
-      named.range,
-      'info',
-    );
-  }
-  const { dataset } = compiled;
+  const dataset = planDataset(planning, named.name, named.range, 'tstats finds no rows', nodename);
+  if (!dataset) return undefined;
   reportUnknownDatasetFields(command, dataset, where, planning);
   return {
     dataset,
@@ -116,13 +93,4 @@ function splitNodename(where: SearchExpression | undefined): {
   if (rest.length === 0) return { nodename };
   if (rest.length === 1) return { nodename, where: rest[0] as SearchExpression };
   return { nodename, where: { kind: 'and', operands: rest, range: where.range } };
-}
-
-function report(
-  planning: PlanningContext,
-  message: string,
-  range: SourceRange,
-  severity: Severity = 'error',
-): void {
-  planning.diagnostics.push(engineDiagnostic(severity, 'spl.engine.datamodel', message, range));
 }

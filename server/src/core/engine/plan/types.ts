@@ -95,3 +95,18 @@ export function bufferLimitReached(
   );
   return true;
 }
+
+/** Every input row, for a blocking operator that needs them all, up to the buffered-rows limit. */
+export async function holdRows(
+  input: AsyncIterable<Row>,
+  ctx: ExecutionContext,
+  command: string,
+  range: SourceRange,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of input) {
+    if (bufferLimitReached(ctx, rows.length, command, range)) break;
+    rows.push(row);
+  }
+  return rows;
+}
